@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MailinglistConfig(AppConfig):
+    name = "mailinglist"
+    verbose_name = "Mailing list"

@@ -1,0 +1,3 @@
+from .snippets import Organisation, Person, Topic
+
+__all__ = ["Organisation", "Person", "Topic"]

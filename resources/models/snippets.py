@@ -1,0 +1,83 @@
+"""The shared vocabulary of the library, events and news: what a thing is about (Topic),
+who wrote or spoke (Person) and who funded or partnered (Organisation)."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+BIO_FEATURES = ["bold", "italic", "link"]
+
+
+class Topic(index.Indexed, models.Model):
+    """A topic section of the library (Sector Approach, Worker Outcomes, ...). Subscribers
+    choose topics as their mailing-list interests."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, help_text="The topic section's address.")
+    description = models.TextField(blank=True)
+    sort_order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.SearchField("description")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(index.Indexed, models.Model):
+    """An author, a speaker or a member of staff."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    role = models.CharField(max_length=200, blank=True, help_text="Job title, e.g. Executive Director.")
+    organisation = models.CharField(max_length=200, blank=True)
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    bio = RichTextField(blank=True, features=BIO_FEATURES)
+    is_staff = models.BooleanField("member of staff", default=False, help_text="Staff are listed on the Staff page.")
+    sort_order = models.PositiveIntegerField(default=0, help_text="Order on the Staff page.")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("is_staff"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("organisation"), index.FilterField("is_staff")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(index.Indexed, models.Model):
+    """A funder or partner of the initiative's work."""
+
+    class Kind(models.TextChoices):
+        FUNDER = "funder", "Funder"
+        PARTNER = "partner", "Partner"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARTNER)
+    url = models.URLField("website", blank=True)
+    logo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    description = models.TextField(blank=True, help_text="For funders: what they supported.")
+
+    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("url"), FieldPanel("logo"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.FilterField("kind")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

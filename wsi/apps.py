@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WsiConfig(AppConfig):
+    name = "wsi"
+    verbose_name = "Site"

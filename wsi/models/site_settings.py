@@ -1,0 +1,56 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What the header and footer of every page say about the organisation."""
+
+    organisation_name = models.CharField(max_length=200, default="Workforce Strategies Initiative")
+    tagline = models.CharField(max_length=255, blank=True)
+    footer_text = models.TextField(blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=50, blank=True)
+    postal_address = models.TextField(blank=True)
+    facebook_url = models.URLField(blank=True)
+    twitter_url = models.URLField(blank=True, verbose_name="X / Twitter URL")
+    linkedin_url = models.URLField(blank=True, verbose_name="LinkedIn URL")
+    youtube_url = models.URLField(blank=True, verbose_name="YouTube URL")
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("footer_text")],
+            heading="Organisation",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("postal_address")],
+            heading="Contact details",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("twitter_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading="Follow us",
+        ),
+        FieldPanel("default_social_image"),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
+
+    @property
+    def social_links(self):
+        links = [
+            ("Facebook", self.facebook_url),
+            ("X (Twitter)", self.twitter_url),
+            ("LinkedIn", self.linkedin_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [{"name": name, "url": url} for name, url in links if url]

@@ -1,0 +1,13 @@
+"""Fast, isolated settings for the test suite; DATABASE_URL and REDIS_URL still come from the
+environment so that the suite runs against real PostgreSQL and Redis where they exist."""
+
+from .dev import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Each test starts with an empty cache (rate limits, fragments), whatever REDIS_URL says.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CELERY_TASK_ALWAYS_EAGER = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = "http://testserver"

@@ -123,7 +123,8 @@ ABOUT_PAGES = [
     (
         "who-we-are",
         "Who We Are",
-        "A team of researchers and practitioners inside the Aspen Institute who study what works for low-income workers.",
+        "A team of researchers and practitioners inside the Aspen Institute who study what works for "
+        "low-income workers.",
         [
             "The Workforce Strategies Initiative (AspenWSI) belongs to the Aspen Institute's Economic "
             "Opportunities Program. We look for strategies that help low-income Americans gain ground in "
@@ -156,7 +157,8 @@ OUR_WORK_PAGES = [
     (
         "communities-that-work-partnership",
         "Communities that Work Partnership",
-        "A partnership with the US Economic Development Administration that helps regions align economic and workforce development.",
+        "A partnership with the US Economic Development Administration that helps regions align economic "
+        "and workforce development.",
         [
             "The Communities that Work Partnership was launched in April 2015 with the US Economic "
             "Development Administration. It brings regional teams together to connect economic "

@@ -59,7 +59,7 @@ def demo_image(title, seed, size=(1200, 675)):
     picture = PILImage.new("RGB", size, PALETTE[rng.randrange(3)])
     draw = ImageDraw.Draw(picture)
     width, height = size
-    for band in range(6):
+    for _band in range(6):
         top = rng.randrange(height)
         draw.rectangle([0, top, width, top + rng.randrange(20, 120)], fill=rng.choice(PALETTE))
     for _circle in range(4):

@@ -1,6 +1,6 @@
 import factory
 import wagtail_factories
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Page, Site
 
 from wsi.models import HomePage, SectionPage, StandardPage
 
@@ -32,10 +32,16 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
 
 def make_site_root():
-    """A HomePage at the root of the default site (replacing Wagtail's welcome page)."""
-    root = Page.get_first_root_node()
+    """A HomePage at the root of the default site, replacing Wagtail's welcome page. Works
+    after a transactional test has emptied the tables that Wagtail's migrations fill."""
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     home = HomePageFactory(parent=root)
-    site = Site.objects.get(is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="testserver", root_page=home, is_default_site=True)
+        return home
     welcome = site.root_page
     site.root_page = home
     site.hostname = "testserver"

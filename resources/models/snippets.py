@@ -27,6 +27,15 @@ class Topic(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        """The topic section of the library, or "" while there is no published library page."""
+        from .library import ResourceIndexPage
+
+        index = ResourceIndexPage.objects.live().first()
+        if index is None:
+            return ""
+        return index.url + index.reverse_subpage("topic_section", args=[self.slug])
+
 
 class Person(index.Indexed, models.Model):
     """An author, a speaker or a member of staff."""

@@ -7,6 +7,7 @@ import shutil
 import pytest
 import redis
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 
 from wsi.factories import make_site_root
@@ -39,6 +40,12 @@ def pytest_runtest_setup(item):
         require(redis_answers(), "needs Redis: set REDIS_URL=redis://... to a running server")
     if item.get_closest_marker("browser"):
         require(os.path.exists(CHROMIUM), "needs Chromium: apt-get install -y chromium")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The local-memory cache outlives a test; rate limits must not leak into the next one."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Collection, Page, Site
 
-from wsi.models import HomePage, SectionPage, StandardPage
+from wsi.models import ContactFormField, ContactPage, HomePage, SectionPage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -29,6 +29,32 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class ContactPageFactory(wagtail_factories.PageFactory):
+    """A contact page with the demo's form: name, email, organisation (optional), message."""
+
+    title = "Contact"
+    slug = "contact"
+    show_in_menus = True
+    thank_you_text = "<p>We answer within a few working days.</p>"
+
+    class Meta:
+        model = ContactPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def form_fields(page, create, extracted, **kwargs):
+        fields = extracted or [
+            ("Name", "singleline", True),
+            ("Email", "email", True),
+            ("Organisation", "singleline", False),
+            ("Message", "multiline", True),
+        ]
+        for order, (label, field_type, required) in enumerate(fields):
+            ContactFormField.objects.create(
+                page=page, sort_order=order, label=label, field_type=field_type, required=required
+            )
 
 
 def make_site_root():

@@ -1,8 +1,38 @@
+from datetime import timedelta
+from smtplib import SMTPException
+
 from celery import shared_task
 from django.core.management import call_command
+from django.utils import timezone
+
+from wsi.models import ContactSubmission
 
 
 @shared_task
 def publish_scheduled():
     """Run by beat every minute so that pages scheduled in the admin go live on time."""
     call_command("publish_scheduled")
+
+
+@shared_task(autoretry_for=(SMTPException, OSError), retry_backoff=30, max_retries=6)
+def mail_contact_submission(submission_pk):
+    """Mail one contact message to the staff address, once: a message already mailed is skipped."""
+    submission = ContactSubmission.objects.select_related("page").filter(pk=submission_pk, mailed_at=None).first()
+    if submission is None:
+        return
+    submission.staff_message().send()
+    ContactSubmission.objects.filter(pk=submission_pk).update(mailed_at=timezone.now())
+
+
+@shared_task
+def mail_pending_contact_submissions():
+    """Run by beat: queue the staff mail of messages stored while the broker was down (an hour
+    old, so that the retries of their own task are over)."""
+    now = timezone.now()
+    pending = ContactSubmission.objects.filter(
+        mailed_at=None,
+        submit_time__lt=now - timedelta(hours=1),
+        submit_time__gt=now - timedelta(days=7),
+    ).values_list("pk", flat=True)
+    for pk in pending:
+        mail_contact_submission.delay(pk)

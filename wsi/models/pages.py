@@ -5,6 +5,7 @@ from wagtail.search import index
 
 from wsi.blocks import BodyBlock
 
+from .contact import ContactPage
 from .mixins import BasePage
 
 
@@ -32,6 +33,12 @@ class HomePage(BasePage):
         FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The sections shown as cards under "What we do"; the contact page has its own place.
+        context["sections"] = self.get_children().live().public().in_menu().not_type(ContactPage).specific()
+        return context
 
 
 class SectionPage(BasePage):

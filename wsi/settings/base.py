@@ -77,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "wsi.context_processors.site",
             ],
         },
     },
@@ -116,6 +117,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "wsi.tasks.publish_scheduled", "schedule": 60.0},
+    "mail-pending-contact-submissions": {"task": "wsi.tasks.mail_pending_contact_submissions", "schedule": 900.0},
 }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}")
@@ -123,6 +125,12 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="WSI <wsi@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_EMAIL = env.str("STAFF_EMAIL", default="staff@localhost")
+
+# The contact form accepts this many messages per visitor IP in the window (seconds).
+CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)
+CONTACT_RATE_WINDOW = env.int("CONTACT_RATE_WINDOW", default=60 * 60)
+# Reverse proxies in front of the site whose X-Forwarded-For is trusted (1 behind Compose's nginx).
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,6 +1,9 @@
 """Fast, isolated settings for the test suite; DATABASE_URL and REDIS_URL still come from the
 environment so that the suite runs against real PostgreSQL and Redis where they exist."""
 
+import tempfile
+from pathlib import Path
+
 from .dev import *  # noqa: F403
 
 DEBUG = False
@@ -11,3 +14,5 @@ CELERY_TASK_ALWAYS_EAGER = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL = "http://testserver"
+# Demo images and documents made by tests stay out of the working copy's var/media.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="wsi-test-media-"))

@@ -4,30 +4,45 @@ from wagtail.models import Site
 register = template.Library()
 
 
+def _menu_tree(request):
+    """The site root's in-menu sections and their in-menu children, as staff ordered them in
+    the page tree. Two queries, made once per request however many menus the page shows."""
+    if not hasattr(request, "_wsi_menu_tree"):
+        site = Site.find_for_request(request)
+        tree = []
+        if site is not None:
+            root = site.root_page
+            sections = list(root.get_children().live().public().in_menu())
+            children = root.get_descendants().filter(depth=root.depth + 2).live().public().in_menu()
+            by_parent_path = {}
+            for child in children:
+                by_parent_path.setdefault(child.path[: -root.steplen], []).append(child)
+            tree = [(section, by_parent_path.get(section.path, [])) for section in sections]
+        request._wsi_menu_tree = tree
+    return request._wsi_menu_tree
+
+
 @register.simple_tag(takes_context=True)
 def primary_navigation(context, current_page=None):
-    """The site map's sections and their pages, as staff ordered them in the page tree
-    ("Show in menus" decides what appears), each marked when ``current_page`` lies inside it.
-    Two queries whatever the size of the tree."""
+    """The site map's sections with their pages, each marked when ``current_page`` lies inside it."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    if request is None:
         return []
-    root = site.root_page
-    sections = list(root.get_children().live().public().in_menu())
-    children = root.get_descendants().filter(depth=root.depth + 2).live().public().in_menu()
-    by_parent_path = {}
-    for child in children:
-        by_parent_path.setdefault(child.path[: -root.steplen], []).append(child)
     current_path = getattr(current_page, "path", "")
     return [
-        {
-            "page": section,
-            "children": by_parent_path.get(section.path, []),
-            "is_active": current_path.startswith(section.path),
-        }
-        for section in sections
+        {"page": section, "children": children, "is_active": current_path.startswith(section.path)}
+        for section, children in _menu_tree(request)
     ]
+
+
+@register.simple_tag(takes_context=True)
+def section_navigation(context, current_page):
+    """The section holding ``current_page`` and its pages, for an "In this section" menu; None
+    when the page is outside the menus or its section has no other page to offer."""
+    for section in primary_navigation(context, current_page):
+        if section["is_active"] and section["children"]:
+            return section
+    return None
 
 
 @register.simple_tag(takes_context=True)

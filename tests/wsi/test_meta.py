@@ -1,0 +1,107 @@
+"""What search engines and link previews read: titles, descriptions, canonical URLs, Open
+Graph and Twitter tags, robots.txt and the sitemap."""
+
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from wsi.factories import SectionPageFactory, StandardPageFactory
+from wsi.models import SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def _meta(html, **attrs):
+    tag = html.find("meta", attrs=attrs)
+    return tag["content"] if tag else None
+
+
+@pytest.fixture
+def story(home):
+    about = SectionPageFactory(parent=home, title="About us", slug="about-us")
+    return StandardPageFactory(
+        parent=about,
+        title="Our Story",
+        slug="our-story",
+        seo_title="How the initiative began",
+        search_description="From a learning project to a national voice on job quality.",
+        introduction="An introduction that the search description overrides.",
+    )
+
+
+def test_page_meta_comes_from_its_promote_fields(client, story):
+    html = BeautifulSoup(client.get(story.url).content, "html.parser")
+
+    assert html.title.text == "How the initiative began | Workforce Strategies Initiative"
+    description = "From a learning project to a national voice on job quality."
+    assert _meta(html, name="description") == description
+    assert html.find("link", rel="canonical")["href"] == "http://testserver/about-us/our-story/"
+    assert _meta(html, property="og:title") == "How the initiative began"
+    assert _meta(html, property="og:description") == description
+    assert _meta(html, property="og:url") == "http://testserver/about-us/our-story/"
+    assert _meta(html, property="og:site_name") == "Workforce Strategies Initiative"
+    assert _meta(html, name="twitter:card") == "summary_large_image"
+    assert _meta(html, name="twitter:title") == "How the initiative began"
+    assert _meta(html, name="twitter:description") == description
+
+
+def test_description_falls_back_to_the_introduction(client, home):
+    page = StandardPageFactory(parent=home, title="Tools", introduction="Practical tools for <b>programmes</b>.")
+
+    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+
+    assert _meta(html, name="description") == "Practical tools for programmes."
+
+
+def test_share_image_is_the_page_image_else_the_site_default(client, home, story):
+    settings = SiteSettings.for_site(home.get_site())
+    settings.default_social_image = Image.objects.create(title="Default", file=get_test_image_file())
+    settings.save()
+    page_image = Image.objects.create(title="Story", file=get_test_image_file(filename="story.png"))
+    other = StandardPageFactory(parent=home, title="Who We Are", social_image=page_image)
+
+    default_html = BeautifulSoup(client.get(story.url).content, "html.parser")
+    own_html = BeautifulSoup(client.get(other.url).content, "html.parser")
+
+    default_url = _meta(default_html, property="og:image")
+    own_url = _meta(own_html, property="og:image")
+    assert default_url.startswith("http://testserver/media/images/test")
+    assert own_url.startswith("http://testserver/media/images/story")
+    assert _meta(own_html, name="twitter:image") == own_url
+    # Cropped to the 1200x630 shape of link previews, never enlarged (the test image is 640 wide).
+    assert (_meta(own_html, property="og:image:width"), _meta(own_html, property="og:image:height")) == ("640", "336")
+
+
+def test_home_title_is_not_repeated(client, home):
+    home.seo_title = "Workforce Strategies Initiative: sector strategies for low-income workers"
+    home.save_revision().publish()
+
+    html = BeautifulSoup(client.get("/").content, "html.parser")
+
+    assert html.title.text == "Workforce Strategies Initiative: sector strategies for low-income workers"
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_admin_and_names_the_sitemap(client, home):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_sitemap_lists_live_pages_only(client, story):
+    draft = StandardPageFactory(parent=story.get_parent(), title="Unpublished plans", slug="plans", live=False)
+
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = [loc.text for loc in ElementTree.fromstring(response.content).findall("s:url/s:loc", namespace)]
+    assert "http://testserver/" in locations
+    assert "http://testserver/about-us/our-story/" in locations
+    assert not any(draft.slug in location for location in locations)

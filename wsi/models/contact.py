@@ -1,0 +1,151 @@
+import logging
+from functools import partial
+
+from django import forms
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from kombu.exceptions import OperationalError
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+
+from wsi import ratelimit
+
+from .mixins import BasePage
+
+logger = logging.getLogger(__name__)
+
+HONEYPOT_FIELD = "website"
+MESSAGE_MAX_LENGTH = 5000
+
+
+class ContactFormBuilder(FormBuilder):
+    """The fields staff define, plus a trap field that people never see and bots fill in."""
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = MESSAGE_MAX_LENGTH
+        return super().create_multiline_field(field, options)
+
+    @property
+    def formfields(self):
+        fields = super().formfields
+        fields[HONEYPOT_FIELD] = forms.CharField(
+            required=False,
+            label="Leave this field empty",
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        return fields
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactSubmission(AbstractFormSubmission):
+    """A stored message; ``mailed_at`` stays empty until the staff mail has gone out, so that
+    a message whose mail could not be queued is sent later by the sweeper task."""
+
+    mailed_at = models.DateTimeField(null=True, blank=True)
+
+    def staff_message(self):
+        data = self.form_data
+        name = " ".join(str(data.get("name", "")).split())[:80] or "a visitor"
+        reply_to = [data["email"]] if data.get("email") else []
+        admin_path = reverse("wagtailforms:list_submissions", args=[self.page_id])
+        body = render_to_string(
+            "emails/contact_submission.txt",
+            {
+                "submission": self,
+                "fields": self.page.specific.labelled_answers(data),
+                "admin_url": settings.WAGTAILADMIN_BASE_URL + admin_path,
+            },
+        )
+        return EmailMessage(
+            subject=f"Website message from {name}",
+            body=body,
+            to=[settings.STAFF_EMAIL],
+            reply_to=reply_to,
+        )
+
+
+class ContactPage(AbstractForm, BasePage):
+    """The contact form: messages are kept in the admin (Forms) and mailed to the staff address
+    by a background task. The organisation's address and phone come from the site settings."""
+
+    template = "pages/contact_page.html"
+    landing_page_template = "pages/contact_page_landing.html"
+    form_builder = ContactFormBuilder
+    max_count = 1
+    parent_page_types = ["wsi.HomePage"]
+    subpage_types = []
+
+    thank_you_text = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Shown after a message is sent.",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("introduction"),
+        InlinePanel("form_fields", label="Form fields"),
+        FieldPanel("thank_you_text"),
+    ]
+
+    class Meta:
+        verbose_name = "contact page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["honeypot_field"] = HONEYPOT_FIELD
+        return context
+
+    def get_submission_class(self):
+        return ContactSubmission
+
+    def labelled_answers(self, data):
+        return [(field.label, data.get(field.clean_name, "")) for field in self.get_form_fields()]
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, page=self, user=request.user)
+        if ratelimit.exceeded("contact", request, settings.CONTACT_RATE_LIMIT):
+            form.is_valid()
+            form.add_error(None, "You have sent several messages in a short time. Please try again in an hour.")
+            return self._render_form(request, form, status=429)
+        if not form.is_valid():
+            return self._render_form(request, form)
+        ratelimit.record("contact", request, settings.CONTACT_RATE_WINDOW)
+        # A filled-in trap field means a bot: it sees the usual thanks, nothing is kept.
+        submission = None if form.cleaned_data.get(HONEYPOT_FIELD) else self.process_form_submission(form)
+        return self.render_landing_page(request, submission, *args, **kwargs)
+
+    def process_form_submission(self, form):
+        data = {name: value for name, value in form.cleaned_data.items() if name != HONEYPOT_FIELD}
+        submission = ContactSubmission.objects.create(form_data=data, page=self)
+        transaction.on_commit(partial(_queue_staff_mail, submission.pk))
+        return submission
+
+    def _render_form(self, request, form, status=200):
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+
+def _queue_staff_mail(submission_pk):
+    from wsi.tasks import mail_contact_submission  # tasks import the models: import at call time
+
+    try:
+        mail_contact_submission.delay(submission_pk)
+    except OperationalError:
+        # The message is stored; the sweeper task mails it once the broker is back.
+        logger.warning("Contact submission %s stored, staff mail not queued: broker unavailable", submission_pk)

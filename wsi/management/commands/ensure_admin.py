@@ -27,4 +27,4 @@ class Command(BaseCommand):
         if not User.objects.filter(username="admin").exists():
             User.objects.create_superuser("admin", "admin@localhost", password)
             self.stdout.write("Created the admin account.")
-        self.stdout.write(self.style.SUCCESS(f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}"))
+        self.stdout.write(self.style.SUCCESS(f"Admin: {settings.SITE_URL}/admin/  user: admin  password: {password}"))

@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PORT ?= 8000
 
 .PHONY: run test lint install demo
 
@@ -11,8 +12,8 @@ run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_admin
-	@echo "Mail is written to var/mail/. Stop the server with Ctrl-C."
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Mail is written to var/mail/. Serving http://127.0.0.1:$(PORT) (stop with Ctrl-C)."
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -63,6 +63,7 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ResourcePage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def topics(page, create, extracted, **kwargs):

@@ -10,6 +10,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils.text import Truncator
 
+from wsi.search import CONTROL_CHARACTERS, search_terms
+
 from .models import ResourceAuthor, ResourcePage, ResourceType
 
 MAX_QUERY_LENGTH = 200
@@ -33,22 +35,24 @@ def shown(value):
 
 class LibraryListing:
     """Parses the query string once; ``context()`` runs the queries: three facet counts, the
-    result count and one page of results, whatever the size of the library."""
+    result count and one page of results, whatever the size of the library. ``within`` narrows
+    the listing to a topic section (which then has no topic facet)."""
 
-    def __init__(self, params, scope, topics, with_topic_facet=True):
-        self.scope = scope
+    def __init__(self, params, resources, topics, within=None):
+        self.resources = resources
+        self.within = within
         self.all_topics = list(topics)
-        self.with_topic_facet = with_topic_facet
+        self.with_topic_facet = within is None
         self.notices = []
         self.query = self._parse_query(params.get("q", ""))
-        self.topics = self._parse_topics(params.getlist("topic")[:MAX_VALUES]) if with_topic_facet else []
+        self.topics = self._parse_topics(params.getlist("topic")[:MAX_VALUES]) if within is None else []
         self.types = self._parse_types(params.getlist("type")[:MAX_VALUES])
         self.dates = self._parse_dates(params.getlist("year")[:MAX_VALUES])
         self.sort = self._parse_sort(params.get("sort", ""))
         self.requested_page = params.get("page", "1")
 
     def _parse_query(self, raw):
-        query = " ".join(raw.split())
+        query = " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())
         if len(query) > MAX_QUERY_LENGTH:
             self.notices.append(f"Your search was shortened to its first {MAX_QUERY_LENGTH} characters.")
             query = query[:MAX_QUERY_LENGTH].rstrip()
@@ -122,11 +126,15 @@ class LibraryListing:
     # Queries ------------------------------------------------------------------------------
 
     def context(self):
-        scope, ranked = self.scope, None
-        if self.query:
+        within = self.within or Q()
+        scope, ranked = self.resources.filter(within), None
+        terms = search_terms(self.query)
+        if terms:
             # The database search backends hand back the matching queryset, ranked by relevance
-            # (PostgreSQL full-text search; SQLite FTS5 or the plain fallback elsewhere).
-            ranked = scope.search(self.query, operator="and", order_by_relevance=True).get_queryset()
+            # (PostgreSQL full-text search; SQLite FTS5 or the plain fallback elsewhere). It is a
+            # plain queryset, so filters that the backend would refuse can follow.
+            ranked = self.resources.search(terms, operator="and", order_by_relevance=True).get_queryset()
+            ranked = ranked.filter(within)
             scope = scope.filter(pk__in=ranked.order_by().values("pk"))
 
         topic_q, type_q, date_q = self._topic_q(), self._type_q(), self._date_q()

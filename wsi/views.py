@@ -14,7 +14,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from wsi.search import SearchResult, extra_search_results
+from wsi.search import CONTROL_CHARACTERS, SearchResult, extra_search_results, search_terms
 
 
 @never_cache
@@ -63,15 +63,16 @@ def search(request):
     """Site-wide search: staff-promoted results first, then what content apps add through the
     ``register_site_search_results`` hook (FAQ answers, deep-linked), then ranked pages."""
     notices = []
-    query = " ".join(request.GET.get("q", "").split())
+    query = " ".join(CONTROL_CHARACTERS.sub(" ", request.GET.get("q", "")).split())
     if len(query) > SEARCH_MAX_LENGTH:
         notices.append(f"Your search was shortened to its first {SEARCH_MAX_LENGTH} characters.")
         query = query[:SEARCH_MAX_LENGTH].rstrip()
 
     site = Site.find_for_request(request)
     pages = Page.objects.none()
-    if query and site is not None:
-        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).specific().search(query)
+    terms = search_terms(query)
+    if terms and site is not None:
+        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).specific().search(terms)
     paginator = Paginator(pages, SEARCH_PER_PAGE)
     number = _page_number(request.GET.get("page", "1"), notices)
     if number > paginator.num_pages:

@@ -1,7 +1,7 @@
 import threading
 
 from django.core.signals import request_finished, request_started
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -45,10 +45,8 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         topics = list(Topic.objects.all())
-        scope = self.resources()
-        if topic is not None:
-            scope = scope.filter(topics=topic)
-        listing = LibraryListing(request.GET, scope, topics, with_topic_facet=topic is None)
+        within = Q(topics=topic) if topic is not None else None
+        listing = LibraryListing(request.GET, self.resources(), topics, within=within)
         context.update(listing.context())
         context["topics"] = topics
         context["topic"] = topic

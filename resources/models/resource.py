@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import HttpResponse
 from django.utils.dates import MONTHS
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -155,6 +155,18 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return f"{date.day} {MONTHS[date.month]} {date.year}"
 
     @property
+    def document_size(self):
+        """The attached file's size in bytes, read from storage when the upload did not record it."""
+        if self.document is None:
+            return None
+        if self.document.file_size is None:
+            try:
+                return self.document.file.size
+            except OSError:
+                return None
+        return self.document.file_size
+
+    @property
     def author_names(self):
         return ", ".join(author.display_name for author in self.authors.all())
 
@@ -178,6 +190,17 @@ class ResourcePage(RoutablePageMixin, BasePage):
             .annotate(shared_topics=Count("topics", filter=Q(topics__in=topic_ids)))
             .order_by("-shared_topics", models.F("publication_date").desc(nulls_last=True), "title")[:limit]
         )
+
+    def get_context(self, request, *args, **kwargs):
+        # Header, citations, JSON-LD and the facts box all read these: fetch each once.
+        prefetch_related_objects(
+            [self],
+            Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person")),
+            "topics",
+            "partners",
+            "funders",
+        )
+        return super().get_context(request, *args, **kwargs)
 
     @path("cite/bibtex/", name="bibtex")
     def bibtex_download(self, request):

@@ -1,9 +1,20 @@
+from urllib.parse import urlencode
+
 import redis
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, capfirst
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page, Site
+from wagtail.search.utils import normalise_query_string
+
+from wsi.search import CONTROL_CHARACTERS, SearchResult, extra_search_results, search_terms
 
 
 @never_cache
@@ -41,3 +52,102 @@ def _redis_answers(url):
         return "ok"
     except redis.RedisError as error:
         return f"error: {error.__class__.__name__}"
+
+
+SEARCH_PER_PAGE = 10
+SEARCH_MAX_LENGTH = 200
+
+
+@require_GET
+def search(request):
+    """Site-wide search: staff-promoted results first, then what content apps add through the
+    ``register_site_search_results`` hook (FAQ answers, deep-linked), then ranked pages."""
+    notices = []
+    query = " ".join(CONTROL_CHARACTERS.sub(" ", request.GET.get("q", "")).split())
+    if len(query) > SEARCH_MAX_LENGTH:
+        notices.append(f"Your search was shortened to its first {SEARCH_MAX_LENGTH} characters.")
+        query = query[:SEARCH_MAX_LENGTH].rstrip()
+
+    site = Site.find_for_request(request)
+    pages = Page.objects.none()
+    terms = search_terms(query)
+    if terms and site is not None:
+        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).specific().search(terms)
+    paginator = Paginator(pages, SEARCH_PER_PAGE)
+    number = _page_number(request.GET.get("page", "1"), notices)
+    if number > paginator.num_pages:
+        notices.append(f"There are only {paginator.num_pages} pages of results; here is the last one.")
+        number = paginator.num_pages
+    results = paginator.page(number)
+
+    promotions, extra = [], []
+    if query and results.number == 1:
+        promotions = _promotions(query, request)
+        extra = extra_search_results(request, query)
+        Query.get(query).add_hit()
+    context = {
+        "search_query": query,
+        "notices": notices,
+        "results": results,
+        "page_results": [_page_result(page, request) for page in results],
+        "promotions": promotions,
+        "extra_results": extra,
+        "total": paginator.count + len(extra) + len(promotions),
+        "page_links": [
+            {
+                "number": n,
+                "current": n == results.number,
+                "url": _search_url(query, n) if n != paginator.ELLIPSIS else "",
+            }
+            for n in paginator.get_elided_page_range(results.number, on_each_side=2, on_ends=1)
+        ],
+        "previous_url": _search_url(query, results.number - 1),
+        "next_url": _search_url(query, results.number + 1),
+    }
+    return TemplateResponse(request, "pages/search_results.html", context)
+
+
+def _page_number(raw, notices):
+    try:
+        return max(1, int(raw))
+    except (TypeError, ValueError):
+        notices.append("That is not a page number; here is the first page.")
+        return 1
+
+
+def _search_url(query, number):
+    params = {"q": query}
+    if number > 1:
+        params["page"] = number
+    return "?" + urlencode(params)
+
+
+def _page_result(page, request):
+    label = getattr(page, "search_result_label", None) or capfirst(page._meta.verbose_name)
+    snippet = page.search_description or getattr(page, "introduction", "") or ""
+    return SearchResult(
+        title=page.title, url=page.get_url(request), kind=label, snippet=Truncator(strip_tags(snippet)).words(40)
+    )
+
+
+def _promotions(query, request):
+    promotions = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).select_related(
+        "page"
+    )
+    results = []
+    for promotion in promotions:
+        if promotion.page is not None:
+            page = promotion.page.specific
+            if not page.live:
+                continue
+            result = _page_result(page, request)
+            results.append(
+                SearchResult(result.title, result.url, "Recommended", promotion.description or result.snippet)
+            )
+        elif promotion.external_link_url:
+            results.append(
+                SearchResult(
+                    promotion.external_link_text, promotion.external_link_url, "Recommended", promotion.description
+                )
+            )
+    return results

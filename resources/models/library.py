@@ -1,3 +1,7 @@
+import threading
+
+from django.core.signals import request_finished, request_started
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -9,17 +13,18 @@ from wagtail.models import Page
 from wsi.blocks import BodyBlock
 from wsi.models import BasePage
 
-from .snippets import Topic
+from .resource import ResourceAuthor, ResourcePage
+from .snippets import Person, Topic
 
 
 class ResourceIndexPage(RoutablePageMixin, BasePage):
     """Research & Resources: the library, with one section per topic at
-    ``/research-resources/<topic-slug>/`` (the FAQ's link targets)."""
+    ``/research-resources/<topic-slug>/`` (the FAQ's link targets) and a page per author."""
 
     template = "resources/resource_index_page.html"
     max_count = 1
     parent_page_types = ["wsi.HomePage"]
-    subpage_types = []
+    subpage_types = ["resources.ResourcePage"]
 
     body = StreamField(BodyBlock(), blank=True)
 
@@ -32,14 +37,120 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
         except Http404:
             return super().route(request, path_components)
 
+    def resources(self):
+        return ResourcePage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, topic=None, **kwargs):
+        from resources.filters import LibraryListing
+
+        context = super().get_context(request, *args, **kwargs)
+        topics = list(Topic.objects.all())
+        within = Q(topics=topic) if topic is not None else None
+        listing = LibraryListing(request.GET, self.resources(), topics, within=within)
+        context.update(listing.context())
+        context["topics"] = topics
+        context["topic"] = topic
+        return context
+
+    @path("feed/", name="feed")
+    def rss_feed(self, request):
+        from resources.feeds import LatestResourcesFeed
+
+        return LatestResourcesFeed()(request, library=self)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from resources.feeds import LatestResourcesAtomFeed
+
+        return LatestResourcesAtomFeed()(request, library=self)
+
+    @path("people/<slug:person_slug>/", name="person")
+    def person(self, request, person_slug):
+        person = get_object_or_404(Person, slug=person_slug)
+        works = (
+            self.resources()
+            .filter(authors__person=person)
+            .distinct()
+            .order_by("-publication_date", "title")
+            .prefetch_related("topics", Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person")))
+        )
+        context = super().get_context(request)
+        context.update({"person": person, "works": works})
+        return TemplateResponse(request, "resources/person_page.html", context)
+
     @path("<slug:topic_slug>/", name="topic_section")
     def topic_section(self, request, topic_slug):
         topic = get_object_or_404(Topic, slug=topic_slug)
-        context = self.get_context(request)
-        context["topic"] = topic
+        context = self.get_context(request, topic=topic)
+        context["faq_questions"] = faq_questions(topic)
         return TemplateResponse(request, "resources/topic_section.html", context)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["topics"] = Topic.objects.all()
-        return context
+    @path("<slug:topic_slug>/feed/", name="topic_feed")
+    def topic_rss_feed(self, request, topic_slug):
+        from resources.feeds import LatestResourcesFeed
+
+        return LatestResourcesFeed()(request, library=self, topic_slug=topic_slug)
+
+    @path("<slug:topic_slug>/feed/atom/", name="topic_atom_feed")
+    def topic_atom_feed(self, request, topic_slug):
+        from resources.feeds import LatestResourcesAtomFeed
+
+        return LatestResourcesAtomFeed()(request, library=self, topic_slug=topic_slug)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base is None:
+            return urls
+        urls += [{"location": base + self.reverse_subpage("topic_section", args=[t.slug])} for t in Topic.objects.all()]
+        authors = Person.objects.filter(authorships__page__live=True).distinct()
+        urls += [{"location": base + self.reverse_subpage("person", args=[p.slug])} for p in authors]
+        return urls
+
+
+def faq_questions(topic):
+    """The live FAQ questions that point to ``topic``, found through the reverse relation the
+    FAQ app declares (``related_name="faq_questions"``), so that this app never imports it."""
+    questions = getattr(topic, "faq_questions", None)
+    if questions is None:
+        return []
+    questions = questions.all()
+    for field in questions.model._meta.concrete_fields:
+        if field.is_relation and field.related_model and issubclass(field.related_model, Page):
+            questions = questions.filter(**{f"{field.name}__live": True}).select_related(field.name)
+    return list(questions)
+
+
+# The library's address, looked up once per request however many topics and people link to it.
+_memo = threading.local()
+
+
+def _start_memo(**kwargs):
+    _memo.urls = {}
+
+
+def _end_memo(**kwargs):
+    _memo.urls = None
+
+
+request_started.connect(_start_memo, dispatch_uid="resources-library-url-start")
+request_finished.connect(_end_memo, dispatch_uid="resources-library-url-end")
+
+
+def library_url():
+    """The library's URL ("" while no library page is published); memoised within a request."""
+    urls = getattr(_memo, "urls", None)
+    if urls is not None and "library" in urls:
+        return urls["library"]
+    index = ResourceIndexPage.objects.live().first()
+    url = (index.url or "") if index is not None else ""
+    if urls is not None:
+        urls["library"] = url
+    return url
+
+
+def library_route_url(name, slug):
+    base = library_url()
+    if not base:
+        return ""
+    return base + ResourceIndexPage.get_resolver().reverse(name, slug)

@@ -28,13 +28,11 @@ class Topic(index.Indexed, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        """The topic section of the library, or "" while there is no published library page."""
-        from .library import ResourceIndexPage
+        """The topic section of the library, or "" while there is no published library page.
+        The library's address is looked up once per request, however many topics link to it."""
+        from .library import library_route_url
 
-        index = ResourceIndexPage.objects.live().first()
-        if index is None:
-            return ""
-        return index.url + index.reverse_subpage("topic_section", args=[self.slug])
+        return library_route_url("topic_section", self.slug)
 
 
 class Person(index.Indexed, models.Model):
@@ -67,6 +65,12 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        """The page listing this person's work in the library."""
+        from .library import library_route_url
+
+        return library_route_url("person", self.slug)
 
 
 class Organisation(index.Indexed, models.Model):

@@ -1,13 +1,5 @@
-from .events import (
-    EventIndexPage,
-    EventPage,
-    EventRelatedDocument,
-    EventRelatedPage,
-    EventSeriesIndexPage,
-    EventSeriesPage,
-    EventSpeaker,
-    PastEventsPage,
-)
+from .event_indexes import EventIndexPage, EventSeriesIndexPage, EventSeriesPage, PastEventsPage
+from .events import EventPage, EventRelatedDocument, EventRelatedPage, EventSpeaker
 from .library import ResourceIndexPage
 from .news import NewsIndexPage, NewsPage
 from .snippets import Organisation, Person, Topic

@@ -76,10 +76,6 @@ def calendar_response(request, events, name, filename):
     return response
 
 
-def _details(event, request):
-    return description(event, absolute_url(request, event))
-
-
 def google_url(request, event):
     if event.all_day:
         dates = f"{event.local_start:%Y%m%d}/{event.local_end:%Y%m%d}"
@@ -90,7 +86,7 @@ def google_url(request, event):
         "text": event.display_title,
         "dates": dates,
         "ctz": event.time_zone,
-        "details": _details(event, request),
+        "details": description(event, absolute_url(request, event)),
         "location": event.location_text,
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
@@ -108,7 +104,7 @@ def outlook_url(request, event, host="outlook.live.com"):
         "startdt": start,
         "enddt": end,
         "allday": "true" if event.all_day else "false",
-        "body": _details(event, request),
+        "body": description(event, absolute_url(request, event)),
         "location": event.location_text,
     }
     return f"https://{host}/calendar/0/action/compose?" + urlencode(query)

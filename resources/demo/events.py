@@ -45,7 +45,13 @@ def load(demo):
         introduction="Public discussions, launches and webinars: what is coming, and recordings of what you missed.",
     )
     get_or_create_page(
-        news_events, PastEventsPage, "past-events", title="Past Events", show_in_menus=True, events_index=events_index
+        news_events,
+        PastEventsPage,
+        "past-events",
+        title="Past Events",
+        show_in_menus=True,
+        introduction="What we discussed before: speakers, recordings and the papers that went with them.",
+        events_index=events_index,
     )
     series = _series(our_work)
     topics = {topic.slug: topic for topic in Topic.objects.all()}

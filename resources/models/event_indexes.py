@@ -85,6 +85,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def events(self):
         return EventPage.objects.child_of(self).live().public().select_related("series")
 
+    def get_sitemap_urls(self, request=None):
+        """The past list too: it is where "Past Events" in the menus leads."""
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            urls.append({**urls[0], "location": urls[0]["location"] + self.reverse_subpage("past")})
+        return urls
+
     @path("past/", name="past")
     def past(self, request):
         return self.render(request, past=True)
@@ -127,6 +134,9 @@ class PastEventsPage(BasePage):
     events_index = models.ForeignKey("resources.EventIndexPage", null=True, on_delete=models.SET_NULL, related_name="+")
 
     content_panels = [*BasePage.content_panels, PageChooserPanel("events_index")]
+
+    def get_sitemap_urls(self, request=None):
+        return []
 
     def serve(self, request, *args, **kwargs):
         index = self.events_index

@@ -140,6 +140,8 @@ class EventPage(RoutablePageMixin, BasePage):
         starts_at, ends_at = self._instants()
         if ends_at <= starts_at and self.start_time is not None:
             raise ValidationError({"end_time": "The event must end after it starts."})
+        # A preview renders the unsaved form data, so the instants must follow it already.
+        self.starts_at, self.ends_at = starts_at, ends_at
 
     def save(self, *args, **kwargs):
         self.starts_at, self.ends_at = self._instants()

@@ -56,3 +56,13 @@ def test_an_editor_is_told_when_the_end_comes_before_the_start(admin_client, hom
     assert response.status_code == 200
     assert "The event must end after it starts." in response.content.decode()
     assert not EventPage.objects.exists()
+
+
+def test_an_editor_previews_a_new_event_with_its_time(admin_client, home):
+    events = make_events_section(home)[0]
+    preview_url = f"/admin/pages/add/resources/eventpage/{events.pk}/preview/"
+
+    assert admin_client.post(preview_url, event_form(start_time="10:00", end_time="11:00")).json()["is_valid"]
+    html = admin_client.get(preview_url).content.decode()
+
+    assert "Sunday, November 3, 2030, 10 a.m. – 11 a.m. CST (Central Time)" in html

@@ -249,3 +249,23 @@ def test_home_page_shows_the_next_events_soonest_first(client, events):
 
     assert titles(str(section)) == ["In 2 days", "In 5 days", "In 7 days"]
     assert section.find("a", string="All events")["href"] == events.url
+
+
+def test_series_and_home_page_queries_do_not_grow_with_the_number_of_events(
+    client, events, series, django_assert_max_num_queries, django_assert_num_queries
+):
+    america = series[0]
+    EventPageFactory(parent=events, start_date=day(3), series=america)
+    EventPageFactory(parent=events, start_date=day(-3), series=america)
+    counts = {}
+    for url in [america.url, "/"]:
+        client.get(url)
+        with django_assert_max_num_queries(40) as few:
+            client.get(url)
+        counts[url] = len(few.captured_queries)
+    for number in range(8):
+        EventPageFactory(parent=events, start_date=day(number + 5), series=america)
+        EventPageFactory(parent=events, start_date=day(-number - 5), series=america)
+    for url, count in counts.items():
+        with django_assert_num_queries(count):
+            client.get(url)

@@ -82,9 +82,12 @@ def test_data_table_and_text_carry_the_same_figures():
         ["One year after training", "$7,000"],
         ["Two years after training", "$10,000"],
     ]
-    figures = [item.get_text() for item in soup.select("figcaption li")]
+    assert soup.figcaption.get_text() == "Rise in average annual earnings after training"
+    figures = [item.get_text() for item in soup.select(".block-chart__figures li")]
     assert figures == ["One year after training: $7,000", "Two years after training: $10,000"]
-    assert "Source: Sectoral Employment Development Learning Project" in soup.figcaption.get_text()
+    assert (
+        soup.select_one(".block-chart__source").get_text() == "Source: Sectoral Employment Development Learning Project"
+    )
 
 
 def test_two_series_draw_two_bars_a_row_with_a_legend():
@@ -103,7 +106,7 @@ def test_two_series_draw_two_bars_a_row_with_a_legend():
     header = [cell.get_text() for cell in soup.find("table").thead.find_all("th")]
     assert header == ["Category", "Year before training", "One year after training"]
     assert [cell.get_text() for cell in soup.find("table").tbody.find_all("td")] == ["50%", "78%"]
-    assert soup.select_one("figcaption li").get_text() == (
+    assert soup.select_one(".block-chart__figures li").get_text() == (
         "Health insurance: Year before training 50%, One year after training 78%"
     )
 

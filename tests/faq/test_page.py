@@ -44,7 +44,7 @@ def test_each_question_has_a_link_to_itself_and_back_to_top(client, faq_page):
 
     permalink = soup.select_one(".faq-entry [data-copy-link]")
     assert permalink["href"] == "#can-only-nonprofits-run-them"
-    assert permalink.get_text() == "Link to this question: Can only nonprofits run them?"
+    assert permalink.get_text() == "Link to this question (Can only nonprofits run them?)"
     assert soup.select_one(".faq-entry__top")["href"] == "#top"
     assert soup.find(id="top") is not None
 

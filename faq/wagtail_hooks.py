@@ -1,0 +1,30 @@
+from django.utils.text import Truncator
+from wagtail import hooks
+from wagtail.rich_text import get_text_for_indexing
+from wagtail.search.backends import get_search_backend
+
+from wsi.search import SearchResult
+
+from .models import FAQQuestion
+
+MAX_RESULTS = 5
+
+
+@hooks.register("register_site_search_results")
+def faq_search_results(request, query):
+    """Questions that match, each linking straight to its answer on the FAQ page."""
+    query = (query or "").strip()
+    if not query:
+        return []
+    matches = get_search_backend().search(query, FAQQuestion.objects.live())[:MAX_RESULTS]
+    return [
+        SearchResult(title=question.question, url=question.get_url(request), kind="FAQ", snippet=_snippet(question))
+        for question in matches
+    ]
+
+
+def _snippet(question):
+    text = " ".join(
+        get_text_for_indexing(child.value.source) for child in question.answer if child.block_type == "text"
+    )
+    return Truncator(text).words(30)

@@ -61,17 +61,13 @@ class SignupForm(forms.Form):
 
     def clean_started(self):
         try:
-            started = signing.loads(
-                self.cleaned_data["started"], salt=STARTED_SALT, max_age=settings.MAILINGLIST_FORM_MAX_AGE_SECONDS
-            )
-        except signing.SignatureExpired as error:
-            self.data = self.data.copy()
-            self.data["started"] = started_stamp()
-            raise forms.ValidationError(
-                "This form was open for a long time. Please send it again.", code="expired"
-            ) from error
+            started = signing.loads(self.cleaned_data["started"], salt=STARTED_SALT)
         except signing.BadSignature:
             return None
+        if not isinstance(started, float) or time.time() - started > settings.MAILINGLIST_FORM_MAX_AGE_SECONDS:
+            self.data = self.data.copy()
+            self.data["started"] = started_stamp()
+            raise forms.ValidationError("This form was open for a long time. Please send it again.", code="expired")
         return started
 
     def looks_automated(self):

@@ -114,14 +114,21 @@ def sweep():
     """Release claims held too long (the worker died) and pick up what is still queued after
     the grace period (Redis was down). Returns the mail ids and signup-request ids to enqueue."""
     now = timezone.now()
+    grace = now - timedelta(seconds=settings.MAILINGLIST_QUEUED_GRACE_SECONDS)
     stale = OutgoingMail.objects.filter(
         state=State.SENDING, claimed_at__lt=now - timedelta(seconds=settings.MAILINGLIST_CLAIM_TIMEOUT_SECONDS)
     )
     stale.filter(attempts__gte=settings.MAILINGLIST_MAX_ATTEMPTS).update(
         state=State.FAILED, claim=None, last_error="Gave up: the worker was lost on the last attempt."
     )
-    stale.update(state=State.QUEUED, claim=None, next_attempt_at=None, last_error="The worker was lost while sending.")
-    grace = now - timedelta(seconds=settings.MAILINGLIST_QUEUED_GRACE_SECONDS)
+    # Released rows count as long forgotten, so this same sweep enqueues them.
+    stale.update(
+        state=State.QUEUED,
+        claim=None,
+        next_attempt_at=None,
+        enqueued_at=grace,
+        last_error="The worker was lost while sending.",
+    )
     due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     with transaction.atomic():
         mails = list(

@@ -36,7 +36,7 @@ def post_signup(client):
 
 def link_from(message, name):
     """The first link to /mailing-list/<name>/ in a mail's plain-text body."""
-    body = message.body if hasattr(message, "body") else message.get_payload(0).get_payload(decode=True).decode()
+    body = message.body if hasattr(message, "body") else message.get_body(("plain",)).get_content()
     match = re.search(rf"https?://[^\s]+/mailing-list/{name}/[^\s/]+/", body)
     assert match, f"no {name} link in: {body}"
     return match.group(0)

@@ -3,6 +3,7 @@ misbehave for one recipient: answer 421 a few times, refuse with 550, or stall."
 
 import asyncio
 import email
+import email.policy
 import socket
 import threading
 import time
@@ -43,7 +44,7 @@ class Handler:
             if self.temporary_failures[recipient] > 0:
                 self.temporary_failures[recipient] -= 1
                 return "421 4.3.0 Try again later"
-            self.messages.append(email.message_from_bytes(envelope.content))
+            self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
             self.arrived.append(time.monotonic())
         return "250 Message accepted"
 

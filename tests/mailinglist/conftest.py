@@ -46,10 +46,6 @@ def link_from(message, name):
     return match.group(0)
 
 
-def path_of(url):
-    return "/" + url.split("/", 3)[3]
-
-
 @pytest.fixture
 def subscriber_of():
     def get(address):

@@ -2,15 +2,11 @@ import re
 import time
 
 import pytest
-from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.utils.translation import get_supported_language_variant
-from wagtail.models import Locale
 
 from mailinglist.forms import STARTED_SALT
 from mailinglist.models import Subscriber
-from wsi.factories import make_site_root
 
 
 @pytest.fixture(autouse=True)
@@ -52,9 +48,3 @@ def subscriber_of():
         return Subscriber.objects.get(email_key=address.lower())
 
     return get
-
-
-def fresh_site():
-    """The site root again after a transactional test emptied the tables (Locale included)."""
-    Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
-    return make_site_root()

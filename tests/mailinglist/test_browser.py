@@ -5,16 +5,16 @@ from mailinglist.factories import SubscriberFactory, TopicFactory
 from mailinglist.models import Subscriber
 from mailinglist.tokens import manage_token, new_confirmation_token
 from tests.conftest import axe_violations
-from wsi.factories import SectionPageFactory, StandardPageFactory
+from wsi.factories import SectionPageFactory, StandardPageFactory, make_site_root
 
-from .conftest import fresh_site, link_from
+from .conftest import link_from
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_sign_up_from_the_faq_footer_with_the_keyboard(live_server, page, settings):
     settings.MAILINGLIST_MIN_FILL_SECONDS = 0
-    home = fresh_site()
+    home = make_site_root()
     our_work = SectionPageFactory(parent=home, title="Our Work", slug="our-work")
     StandardPageFactory(parent=our_work, title="FAQ", slug="faq")
     page.goto(live_server.url + "/our-work/faq/")
@@ -34,7 +34,7 @@ def test_sign_up_from_the_faq_footer_with_the_keyboard(live_server, page, settin
 
 
 def test_mailing_list_pages_have_no_accessibility_violations(live_server, page):
-    fresh_site()
+    make_site_root()
     TopicFactory(name="Sector Approach", slug="sector-approach")
     TopicFactory(name="Worker Outcomes", slug="worker-outcomes")
     pending = SubscriberFactory(pending=True, email="pending@example.org")

@@ -13,8 +13,9 @@ from mailinglist import tasks
 from mailinglist.factories import OutgoingMailFactory
 from mailinglist.models import OutgoingMail, SignupRequest, Subscriber
 from tests.conftest import require
+from wsi.factories import make_site_root
 
-from .conftest import fresh_site, link_from
+from .conftest import link_from
 from .processes import REDIS_SERVER, PrivateRedis, Worker, celery_broker, forget_queued_tasks
 from .sink import SmtpSink
 
@@ -49,7 +50,7 @@ def services(worker, sink, settings):
     """A site, an empty sink, and this process publishing tasks to Redis for the worker."""
     settings.MAILINGLIST_MIN_FILL_SECONDS = 0
     sink.reset()
-    fresh_site()
+    make_site_root()
     if worker.process.poll() is not None:
         worker.start()
     with celery_broker(settings.REDIS_URL):
@@ -191,7 +192,7 @@ def test_signup_while_redis_is_down_is_mailed_once_redis_is_back(sink, live_serv
     settings.MAILINGLIST_MIN_FILL_SECONDS = 0
     settings.MAILINGLIST_QUEUED_GRACE_SECONDS = 0
     sink.reset()
-    fresh_site()
+    make_site_root()
     broker = PrivateRedis()
     with celery_broker(broker.url):
         began = time.monotonic()

@@ -189,3 +189,47 @@ LOGGING = {
     # Wagtail logs every page action and background task at INFO; the admin's history has them.
     "loggers": {name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch")},
 }
+
+# ---------------------------------------------------------------------------------------------
+# Mailing list (mailinglist/): abuse limits, token lifetimes, delivery retries, housekeeping.
+# ---------------------------------------------------------------------------------------------
+# Signups accepted per client IP per window; more get a "try again later" page (429).
+MAILINGLIST_SIGNUPS_PER_IP = env.int("MAILINGLIST_SIGNUPS_PER_IP", default=5)
+MAILINGLIST_SIGNUP_IP_WINDOW_SECONDS = env.int("MAILINGLIST_SIGNUP_IP_WINDOW_SECONDS", default=60 * 60)
+# Mails (confirmation or "already subscribed" notice) per address: one per 10 minutes, 3 a day.
+MAILINGLIST_MAILS_PER_ADDRESS_SHORT = env.int("MAILINGLIST_MAILS_PER_ADDRESS_SHORT", default=1)
+MAILINGLIST_ADDRESS_SHORT_WINDOW_SECONDS = env.int("MAILINGLIST_ADDRESS_SHORT_WINDOW_SECONDS", default=10 * 60)
+MAILINGLIST_MAILS_PER_ADDRESS_DAY = env.int("MAILINGLIST_MAILS_PER_ADDRESS_DAY", default=3)
+# A form submitted sooner than this after it was rendered came from a bot.
+MAILINGLIST_MIN_FILL_SECONDS = env.float("MAILINGLIST_MIN_FILL_SECONDS", default=3.0)
+MAILINGLIST_FORM_MAX_AGE_SECONDS = env.int("MAILINGLIST_FORM_MAX_AGE_SECONDS", default=24 * 60 * 60)
+# How many proxies in front of the site append to X-Forwarded-For (0: trust REMOTE_ADDR only).
+MAILINGLIST_TRUSTED_PROXIES = env.int("MAILINGLIST_TRUSTED_PROXIES", default=0)
+MAILINGLIST_CONFIRM_TOKEN_DAYS = env.int("MAILINGLIST_CONFIRM_TOKEN_DAYS", default=7)
+MAILINGLIST_PURGE_UNCONFIRMED_DAYS = env.int("MAILINGLIST_PURGE_UNCONFIRMED_DAYS", default=30)
+# Key for the hashes of IP addresses and of suppressed addresses; empty means SECRET_KEY. Set it
+# explicitly in production so that rotating SECRET_KEY does not forget who unsubscribed.
+MAILINGLIST_HASH_KEY = env.str("MAILINGLIST_HASH_KEY", default="")
+# Optional mailto: in List-Unsubscribe, e.g. unsubscribe@wsi.example.org.
+MAILINGLIST_UNSUBSCRIBE_MAILTO = env.str("MAILINGLIST_UNSUBSCRIBE_MAILTO", default="")
+MAILINGLIST_SMTP_TIMEOUT_SECONDS = env.float("MAILINGLIST_SMTP_TIMEOUT_SECONDS", default=30.0)
+MAILINGLIST_MAX_ATTEMPTS = env.int("MAILINGLIST_MAX_ATTEMPTS", default=8)
+MAILINGLIST_RETRY_BASE_SECONDS = env.float("MAILINGLIST_RETRY_BASE_SECONDS", default=30.0)
+MAILINGLIST_RETRY_MAX_SECONDS = env.float("MAILINGLIST_RETRY_MAX_SECONDS", default=60 * 60.0)
+# The sweeper re-enqueues work still queued after the grace period, and releases claims older
+# than the claim timeout (longer than any send can take: CELERY_TASK_TIME_LIMIT and more).
+MAILINGLIST_QUEUED_GRACE_SECONDS = env.int("MAILINGLIST_QUEUED_GRACE_SECONDS", default=2 * 60)
+MAILINGLIST_CLAIM_TIMEOUT_SECONDS = env.int("MAILINGLIST_CLAIM_TIMEOUT_SECONDS", default=5 * 60)
+MAILINGLIST_ANNOUNCEMENT_BATCH_SIZE = env.int("MAILINGLIST_ANNOUNCEMENT_BATCH_SIZE", default=500)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "mailinglist-sweep": {
+            "task": "mailinglist.tasks.sweep",
+            "schedule": env.float("MAILINGLIST_SWEEP_EVERY_SECONDS", default=120.0),
+        },
+        "mailinglist-purge": {
+            "task": "mailinglist.tasks.purge",
+            "schedule": env.float("MAILINGLIST_PURGE_EVERY_SECONDS", default=6 * 60 * 60.0),
+        },
+    }
+)

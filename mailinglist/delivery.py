@@ -1,0 +1,187 @@
+"""Sending one outgoing-mail row, exactly once: claim it with a conditional UPDATE, send,
+then mark it sent; temporary SMTP trouble puts it back in the queue with a backoff."""
+
+import random
+import smtplib
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from .messages import build_message
+from .models import Announcement, ConfirmationToken, OutgoingMail, SignupRequest, Subscriber
+
+State = OutgoingMail.State
+Kind = OutgoingMail.Kind
+# A retry delivered by the broker a little before its countdown is still due.
+EARLY_TOLERANCE = timedelta(seconds=2)
+
+
+def deliver(mail_id):
+    """Send the mail if it is queued and due. Returns the retry delay in seconds when a
+    temporary failure put it back in the queue, else None."""
+    now = timezone.now()
+    claim = uuid.uuid4()
+    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now + EARLY_TOLERANCE)
+    claimed = OutgoingMail.objects.filter(due, pk=mail_id, state=State.QUEUED).update(
+        state=State.SENDING, claim=claim, claimed_at=now, attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return None
+    mail = OutgoingMail.objects.select_related("subscriber", "announcement").get(pk=mail_id)
+    reason = _reason_not_to_send(mail)
+    if reason:
+        _finish(mail, claim, State.CANCELLED, reason)
+        return None
+    message = build_message(mail)
+    _claimed(mail, claim).update(message_id=message.extra_headers["Message-ID"])
+    try:
+        message.connection = get_connection(timeout=settings.MAILINGLIST_SMTP_TIMEOUT_SECONDS)
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:  # SMTP replies, disconnects, timeouts
+        return _failed_attempt(mail, claim, error)
+    _finish(mail, claim, State.SENT)
+    return None
+
+
+def _claimed(mail, claim):
+    return OutgoingMail.objects.filter(pk=mail.pk, state=State.SENDING, claim=claim)
+
+
+def _finish(mail, claim, state, error=""):
+    _claimed(mail, claim).update(
+        state=state, claim=None, last_error=error[:1000], sent_at=timezone.now() if state == State.SENT else None
+    )
+
+
+def _reason_not_to_send(mail):
+    subscriber = mail.subscriber
+    if subscriber is None:
+        return "The subscriber was erased."
+    if mail.kind == Kind.CONFIRM and subscriber.status == Subscriber.Status.SUBSCRIBED:
+        return "Already confirmed."
+    if mail.kind != Kind.CONFIRM and subscriber.status != Subscriber.Status.SUBSCRIBED:
+        return f"The subscriber is {subscriber.get_status_display().lower()}."
+    return ""
+
+
+def smtp_code(error):
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return min(code for code, _ in error.recipients.values())
+    return getattr(error, "smtp_code", None)
+
+
+def _describe(error):
+    code = smtp_code(error)
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return f"{code} recipient refused: " + "; ".join(
+            str(text, "utf-8", "replace") for _, text in error.recipients.values()
+        )
+    if code is not None:
+        return f"{code} {getattr(error, 'smtp_error', b'')!r}"
+    return f"{error.__class__.__name__}: {error}"
+
+
+def backoff_seconds(attempt):
+    """Exponential backoff with jitter: about base·2^(n-1), between half and all of it."""
+    ceiling = min(settings.MAILINGLIST_RETRY_MAX_SECONDS, settings.MAILINGLIST_RETRY_BASE_SECONDS * 2 ** (attempt - 1))
+    return random.uniform(ceiling / 2, ceiling)
+
+
+def _failed_attempt(mail, claim, error):
+    code = smtp_code(error)
+    permanent = code is not None and code >= 500
+    if permanent or mail.attempts >= settings.MAILINGLIST_MAX_ATTEMPTS:
+        _finish(mail, claim, State.FAILED, _describe(error))
+        if permanent and isinstance(error, smtplib.SMTPRecipientsRefused):
+            Subscriber.objects.filter(pk=mail.subscriber_id).update(
+                status=Subscriber.Status.BOUNCED, bounced_at=timezone.now()
+            )
+        return None
+    delay = backoff_seconds(mail.attempts)
+    retry_at = timezone.now() + timedelta(seconds=delay)
+    _claimed(mail, claim).update(
+        state=State.QUEUED, claim=None, next_attempt_at=retry_at, enqueued_at=retry_at, last_error=_describe(error)
+    )
+    return delay
+
+
+def sweep():
+    """Release claims held too long (the worker died) and pick up what is still queued after
+    the grace period (Redis was down). Returns the mail ids and signup-request ids to enqueue."""
+    now = timezone.now()
+    grace = now - timedelta(seconds=settings.MAILINGLIST_QUEUED_GRACE_SECONDS)
+    stale = OutgoingMail.objects.filter(
+        state=State.SENDING, claimed_at__lt=now - timedelta(seconds=settings.MAILINGLIST_CLAIM_TIMEOUT_SECONDS)
+    )
+    stale.filter(attempts__gte=settings.MAILINGLIST_MAX_ATTEMPTS).update(
+        state=State.FAILED, claim=None, last_error="Gave up: the worker was lost on the last attempt."
+    )
+    # Released rows count as long forgotten, so this same sweep enqueues them.
+    stale.update(
+        state=State.QUEUED,
+        claim=None,
+        next_attempt_at=None,
+        enqueued_at=grace,
+        last_error="The worker was lost while sending.",
+    )
+    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    with transaction.atomic():
+        mails = list(
+            OutgoingMail.objects.select_for_update(skip_locked=True)
+            .filter(due, state=State.QUEUED, enqueued_at__lte=grace)
+            .values_list("pk", flat=True)[:5000]
+        )
+        OutgoingMail.objects.filter(pk__in=mails).update(enqueued_at=now)
+        requests = list(
+            SignupRequest.objects.select_for_update(skip_locked=True)
+            .filter(enqueued_at__lte=grace)
+            .values_list("pk", flat=True)[:5000]
+        )
+        SignupRequest.objects.filter(pk__in=requests).update(enqueued_at=now)
+    return mails, requests
+
+
+def purge():
+    """Forget signups never confirmed within the purge age, and dead tokens and requests."""
+    cutoff = timezone.now() - timedelta(days=settings.MAILINGLIST_PURGE_UNCONFIRMED_DAYS)
+    deleted, _ = Subscriber.objects.filter(
+        status=Subscriber.Status.PENDING, confirmed_at__isnull=True, created_at__lt=cutoff
+    ).delete()
+    ConfirmationToken.objects.filter(expires_at__lt=cutoff).delete()
+    SignupRequest.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+def queue_announcement(announcement_id):
+    """Create one mail row per subscribed recipient, a batch per transaction; yields each
+    batch's mail ids. Running it again creates nothing new (one row per subscriber)."""
+    announcement = Announcement.objects.get(pk=announcement_id)
+    recipients = Subscriber.objects.filter(status=Subscriber.Status.SUBSCRIBED)
+    topics = list(announcement.interests.values_list("pk", flat=True))
+    if topics:
+        recipients = recipients.filter(interests__in=topics)
+    last_pk = 0
+    while True:
+        batch = list(
+            recipients.filter(pk__gt=last_pk)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .distinct()[: settings.MAILINGLIST_ANNOUNCEMENT_BATCH_SIZE]
+        )
+        if not batch:
+            return
+        last_pk = batch[-1]
+        with transaction.atomic():
+            OutgoingMail.objects.bulk_create(
+                [OutgoingMail(kind=Kind.ANNOUNCEMENT, announcement=announcement, subscriber_id=pk) for pk in batch],
+                ignore_conflicts=True,
+            )
+            queued = list(
+                announcement.mails.filter(subscriber_id__in=batch, state=State.QUEUED).values_list("pk", flat=True)
+            )
+        yield queued

@@ -1,0 +1,46 @@
+import factory
+
+from resources.models import Topic
+
+from .addresses import email_key
+from .models import Announcement, OutgoingMail, Subscriber
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+    class Meta:
+        model = Topic
+        django_get_or_create = ["slug"]
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    email_key = factory.LazyAttribute(lambda s: email_key(s.email))
+    status = Subscriber.Status.SUBSCRIBED
+    consent_version = "2025-1"
+    consent_page = "/mailing-list/"
+
+    class Meta:
+        model = Subscriber
+
+    class Params:
+        pending = factory.Trait(status=Subscriber.Status.PENDING)
+        unsubscribed = factory.Trait(status=Subscriber.Status.UNSUBSCRIBED)
+
+
+class OutgoingMailFactory(factory.django.DjangoModelFactory):
+    kind = OutgoingMail.Kind.WELCOME
+    subscriber = factory.SubFactory(SubscriberFactory)
+
+    class Meta:
+        model = OutgoingMail
+
+
+class AnnouncementFactory(factory.django.DjangoModelFactory):
+    subject = "New report: Gaining Ground"
+    body = "<p>Our latest research report is out.</p>"
+
+    class Meta:
+        model = Announcement

@@ -1,0 +1,108 @@
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+
+from resources.models import Topic
+
+from .addresses import MAX_LENGTH, normalise_email
+from .models import CONSENT_WORDING, CURRENT_CONSENT_VERSION, Subscriber
+
+STARTED_SALT = "mailinglist.signup.started"
+
+
+def started_stamp():
+    """A signed "form rendered at" time: the server can tell a form filled in too fast."""
+    return signing.dumps(time.time(), salt=STARTED_SALT)
+
+
+class SignupForm(forms.Form):
+    email = forms.CharField(
+        label="Email address",
+        max_length=MAX_LENGTH + 20,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    name = forms.CharField(
+        label="Name (optional)",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    interests = forms.ModelMultipleChoiceField(
+        label="What interests you? (optional)",
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    # A field people never see: bots that fill every input give themselves away.
+    website = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput, max_length=200, required=False)
+    page = forms.CharField(widget=forms.HiddenInput, max_length=300, required=False)
+
+    consent_wording = CONSENT_WORDING[CURRENT_CONSENT_VERSION]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("started", started_stamp())
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
+
+    def clean_page(self):
+        page = self.cleaned_data["page"]
+        return page if page.startswith("/") else ""
+
+    def clean_started(self):
+        try:
+            started = signing.loads(self.cleaned_data["started"], salt=STARTED_SALT)
+        except signing.BadSignature:
+            return None
+        if not isinstance(started, float) or time.time() - started > settings.MAILINGLIST_FORM_MAX_AGE_SECONDS:
+            self.data = self.data.copy()
+            self.data["started"] = started_stamp()
+            raise forms.ValidationError("This form was open for a long time. Please send it again.", code="expired")
+        return started
+
+    def looks_automated(self):
+        """Filled the honeypot, or sent sooner than a person could, or without the stamp."""
+        started = self.cleaned_data.get("started")
+        if self.cleaned_data.get("website") or not isinstance(started, float):
+            return True
+        return time.time() - started < settings.MAILINGLIST_MIN_FILL_SECONDS
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = Subscriber
+        fields = ["name", "organisation", "interests"]
+        labels = {"name": "Name", "organisation": "Organisation", "interests": "Topics that interest you"}
+        widgets = {"interests": forms.CheckboxSelectMultiple}
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="One address per row: email in the first column, name (optional) in the second. "
+        'A header row is skipped. Everyone imported is recorded as consent "imported".',
+    )
+    confirm_consent = forms.BooleanField(
+        label="These people agreed to receive our mail, and we can show when and how.",
+    )
+
+    MAX_BYTES = 5 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError("The file is larger than 5 MB; split it into smaller files.")
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError("Save the file as CSV in UTF-8 and try again.") from error

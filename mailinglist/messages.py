@@ -1,0 +1,86 @@
+"""The mails themselves: rendered from templates (HTML and plain text), with the headers that
+identify the row and let mail clients unsubscribe in one click (RFC 8058)."""
+
+from email.utils import make_msgid
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from wagtail.models import Site
+
+from .models import MailingListSettings, OutgoingMail
+from .tokens import manage_token, new_confirmation_token
+
+Kind = OutgoingMail.Kind
+MAIL_ID_HEADER = "X-WSI-Mail-ID"
+
+
+def absolute(path):
+    return settings.SITE_URL + path
+
+
+def mailing_list_settings():
+    site = Site.objects.filter(is_default_site=True).first()
+    return MailingListSettings.for_site(site) if site else MailingListSettings()
+
+
+def build_message(mail):
+    subscriber = mail.subscriber
+    words = mailing_list_settings()
+    token = manage_token(subscriber)
+    unsubscribe_url = absolute(reverse("mailinglist:unsubscribe", args=[token]))
+    context = {
+        "email": subscriber.email,
+        "words": words,
+        "site_url": settings.SITE_URL,
+        "preferences_url": absolute(reverse("mailinglist:preferences", args=[token])),
+        "unsubscribe_url": unsubscribe_url,
+    }
+    if mail.kind == Kind.CONFIRM:
+        subject = words.confirm_subject
+        context["confirm_url"] = absolute(reverse("mailinglist:confirm", args=[new_confirmation_token(subscriber)]))
+        context["expiry_days"] = settings.MAILINGLIST_CONFIRM_TOKEN_DAYS
+    elif mail.kind == Kind.WELCOME:
+        subject = words.welcome_subject
+    elif mail.kind == Kind.NOTICE:
+        subject = "You are already on our mailing list"
+    else:
+        subject = mail.announcement.subject
+        context["announcement"] = mail.announcement
+        context["featured"] = [
+            (page.title, _page_url(page)) for page in _featured_pages(mail.announcement) if _page_url(page)
+        ]
+    template = f"mailinglist/mail/{mail.kind}"
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"{template}.txt", context),
+        to=[subscriber.email],
+        headers=_headers(mail, unsubscribe_url),
+    )
+    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    return message
+
+
+def _featured_pages(announcement):
+    return [item.page.specific for item in announcement.featured_pages.select_related("page") if item.page.live]
+
+
+def _page_url(page):
+    url = page.get_url() or ""
+    return absolute(url) if url.startswith("/") else url
+
+
+def _headers(mail, unsubscribe_url):
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    unsubscribe = [f"<{unsubscribe_url}>"]
+    if settings.MAILINGLIST_UNSUBSCRIBE_MAILTO:
+        unsubscribe.append(f"<mailto:{settings.MAILINGLIST_UNSUBSCRIBE_MAILTO}?subject=unsubscribe>")
+    return {
+        "Message-ID": make_msgid(idstring=f"mail{mail.pk}", domain=host),
+        MAIL_ID_HEADER: str(mail.pk),
+        "List-Id": f"Workforce Strategies Initiative <news.{host}>",
+        "List-Unsubscribe": ", ".join(unsubscribe),
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }

@@ -1,0 +1,23 @@
+from .mail import Announcement, AnnouncementPage, OutgoingMail
+from .site_settings import MailingListSettings
+from .subscribers import (
+    CONSENT_WORDING,
+    CURRENT_CONSENT_VERSION,
+    ConfirmationToken,
+    SignupRequest,
+    Subscriber,
+    Suppression,
+)
+
+__all__ = [
+    "CONSENT_WORDING",
+    "CURRENT_CONSENT_VERSION",
+    "Announcement",
+    "AnnouncementPage",
+    "ConfirmationToken",
+    "MailingListSettings",
+    "OutgoingMail",
+    "SignupRequest",
+    "Subscriber",
+    "Suppression",
+]

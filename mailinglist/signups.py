@@ -1,0 +1,170 @@
+"""What happens to a subscriber: signup requests processed, confirmation, unsubscribing,
+re-subscribing, erasure, imports. Functions that create mails return them; the caller
+enqueues them (see ``tasks.send_after_commit``)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from resources.models import Topic
+
+from .addresses import email_key, normalise_email, suppression_hash
+from .models import OutgoingMail, SignupRequest, Subscriber, Suppression
+from .models.subscribers import new_manage_key
+from .tokens import find_confirmation_token
+
+Status = Subscriber.Status
+Kind = OutgoingMail.Kind
+
+
+def process_signup_request(request_id):
+    """Turn one signup request into at most one mail: a confirmation for a new, pending or
+    unsubscribed address, a short notice for one already subscribed, nothing past the limits."""
+    with transaction.atomic():
+        signup = SignupRequest.objects.select_for_update(skip_locked=True).filter(pk=request_id).first()
+        if signup is None:
+            return None
+        subscriber = _subscriber_for(signup)
+        kind = Kind.NOTICE if subscriber.status == Status.SUBSCRIBED else Kind.CONFIRM
+        if kind == Kind.CONFIRM and subscriber.status != Status.PENDING:
+            # Leaving the list stays in force until the owner confirms; this records what they
+            # are now being asked to confirm.
+            _record_consent(subscriber, signup)
+            subscriber.save()
+        mail = None
+        if _within_address_limits(subscriber):
+            mail = OutgoingMail.objects.create(kind=kind, subscriber=subscriber)
+        signup.delete()
+    return mail
+
+
+def _subscriber_for(signup):
+    key = email_key(signup.email)
+    subscriber = Subscriber.objects.select_for_update().filter(email_key=key).first()
+    if subscriber is not None:
+        return subscriber
+    subscriber = Subscriber(email=signup.email, email_key=key, name=signup.name)
+    _record_consent(subscriber, signup)
+    try:
+        with transaction.atomic():
+            subscriber.save()
+    except IntegrityError:
+        # Another worker created it a moment ago: treat this request as a repeat.
+        return Subscriber.objects.select_for_update().get(email_key=key)
+    subscriber.interests.set(Topic.objects.filter(pk__in=signup.interest_ids))
+    return subscriber
+
+
+def _record_consent(subscriber, signup):
+    subscriber.consent_method = Subscriber.ConsentMethod.FORM
+    subscriber.consent_at = signup.created_at
+    subscriber.consent_ip_hash = signup.ip_hash
+    subscriber.consent_user_agent = signup.user_agent
+    subscriber.consent_page = signup.page
+    subscriber.consent_version = signup.consent_version
+
+
+def _within_address_limits(subscriber):
+    now = timezone.now()
+    mails = subscriber.mails.filter(kind__in=[Kind.CONFIRM, Kind.NOTICE])
+    recent = mails.filter(created_at__gte=now - timedelta(seconds=settings.MAILINGLIST_ADDRESS_SHORT_WINDOW_SECONDS))
+    if recent.count() >= settings.MAILINGLIST_MAILS_PER_ADDRESS_SHORT:
+        return False
+    return mails.filter(created_at__gte=now - timedelta(days=1)).count() < settings.MAILINGLIST_MAILS_PER_ADDRESS_DAY
+
+
+def confirm(raw_token, ip_hash="", user_agent=""):
+    """Confirm with a link's token. Returns (subscriber, welcome mail), or (None, None) when the
+    token is unknown, used or expired."""
+    with transaction.atomic():
+        token = find_confirmation_token(raw_token, for_update=True)
+        if token is None or not token.is_usable:
+            return None, None
+        now = timezone.now()
+        token.used_at = now
+        token.save(update_fields=["used_at"])
+        subscriber = Subscriber.objects.select_for_update().get(pk=token.subscriber_id)
+        subscriber.confirmation_tokens.filter(used_at__isnull=True).delete()
+        subscriber.status = Status.SUBSCRIBED
+        subscriber.confirmed_at = now
+        subscriber.confirmed_ip_hash = ip_hash
+        subscriber.confirmed_user_agent = user_agent[:300]
+        subscriber.unsubscribed_at = None
+        subscriber.save()
+        Suppression.objects.filter(digest=suppression_hash(subscriber.email)).delete()
+        return subscriber, OutgoingMail.objects.create(kind=Kind.WELCOME, subscriber=subscriber)
+
+
+def unsubscribe(subscriber):
+    """Idempotent: a second call (a mail client retrying the one-click POST) changes nothing."""
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        if subscriber.status != Status.UNSUBSCRIBED:
+            subscriber.status = Status.UNSUBSCRIBED
+            subscriber.unsubscribed_at = timezone.now()
+            subscriber.save()
+        suppress(subscriber.email, "unsubscribed")
+    return subscriber
+
+
+def resubscribe(subscriber):
+    """From the preferences page: the signed link already proves the address is theirs."""
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        if subscriber.status != Status.SUBSCRIBED:
+            subscriber.status = Status.SUBSCRIBED
+            subscriber.confirmed_at = subscriber.confirmed_at or timezone.now()
+            subscriber.unsubscribed_at = None
+            subscriber.save()
+        Suppression.objects.filter(digest=suppression_hash(subscriber.email)).delete()
+    return subscriber
+
+
+def suppress(address, reason):
+    Suppression.objects.get_or_create(digest=suppression_hash(address), defaults={"reason": reason})
+
+
+def erase(subscriber):
+    """Remove the person's data; only the suppression hash and anonymous mail counts stay."""
+    with transaction.atomic():
+        suppress(subscriber.email, "erased")
+        subscriber.mails.update(last_error="")
+        subscriber.delete()
+
+
+def revoke_links(subscriber):
+    subscriber.manage_key = new_manage_key()
+    subscriber.save(update_fields=["manage_key", "updated_at"])
+    subscriber.confirmation_tokens.filter(used_at__isnull=True).delete()
+
+
+def import_addresses(addresses):
+    """Add addresses as subscribed with consent "imported". Returns counts of what happened."""
+    counts = {"added": 0, "existing": 0, "suppressed": 0, "invalid": 0}
+    suppressed = set(Suppression.objects.values_list("digest", flat=True))
+    for raw_address, name in addresses:
+        try:
+            address = normalise_email(raw_address)
+        except ValidationError:
+            counts["invalid"] += 1
+            continue
+        if suppression_hash(address) in suppressed:
+            counts["suppressed"] += 1
+            continue
+        now = timezone.now()
+        _, created = Subscriber.objects.get_or_create(
+            email_key=email_key(address),
+            defaults={
+                "email": address,
+                "name": name[:200],
+                "status": Status.SUBSCRIBED,
+                "consent_method": Subscriber.ConsentMethod.IMPORTED,
+                "consent_at": now,
+                "confirmed_at": now,
+            },
+        )
+        counts["added" if created else "existing"] += 1
+    return counts

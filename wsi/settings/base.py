@@ -120,7 +120,8 @@ CELERY_BEAT_SCHEDULE = {
     "mail-pending-contact-submissions": {"task": "wsi.tasks.mail_pending_contact_submissions", "schedule": 900.0},
 }
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}")
+# filemail takes the path after "//" minus its first character, hence the extra slash.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default=f"filemail:///{VAR_DIR / 'mail'}")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="WSI <wsi@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

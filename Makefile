@@ -10,9 +10,7 @@ PORT ?= 8000
 run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(STAMP)
 	@mkdir -p var
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py prepare_site
 	@echo "Mail is written to var/mail/. Serving http://127.0.0.1:$(PORT) (stop with Ctrl-C)."
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

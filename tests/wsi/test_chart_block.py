@@ -75,7 +75,7 @@ def test_bars_are_drawn_to_scale_and_labelled_with_their_figures():
     assert bar_widths(svg) == ["70.0%", "100.0%"]
     assert text_lines(svg) == ["One year after training: $7,000", "Two years after training: $10,000"]
     bar_tops = [int(rect.get("y")) for rect in svg.iter(f"{SVG}rect")]
-    assert bar_tops[-1] + 22 <= int(svg.get("height"))
+    assert bar_tops[-1] + 22 == int(svg.get("height"))
 
 
 def test_data_table_and_text_carry_the_same_figures():

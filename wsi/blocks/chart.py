@@ -93,6 +93,7 @@ class Bar:
     y: int
     percent: float
     colour: str
+    height: int = BAR_HEIGHT
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,8 @@ class Chart:
                 y += BAR_HEIGHT + BAR_GAP
             rows.append(Row(label=row["label"], label_y=label_y, figures=figures, bars=bars))
             y += ROW_GAP
-        return cls(id=f"chart-{uuid.uuid4().hex[:8]}", title=value["title"], series=series, rows=rows, height=y)
+        height = y - ROW_GAP - BAR_GAP
+        return cls(id=f"chart-{uuid.uuid4().hex[:8]}", title=value["title"], series=series, rows=rows, height=height)
 
     @property
     def summary(self):

@@ -7,7 +7,16 @@ from django.utils.text import slugify
 MAX_LENGTH = 80
 # Ids the site shell and the FAQ template already use on the page.
 RESERVED = frozenset(
-    {"main", "top", "primary-nav", "site-search-q", "footer-signup-heading", "footer-follow-heading", "faq-contents"}
+    {
+        "main",
+        "top",
+        "primary-nav",
+        "site-search-q",
+        "footer-signup-heading",
+        "footer-follow-heading",
+        "faq-contents",
+        "faq-contents-heading",
+    }
 )
 
 

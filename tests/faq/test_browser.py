@@ -29,6 +29,8 @@ def test_demo_faq_has_no_accessibility_violations(live_server, home, page):
     assert page.get_by_role("heading", level=1).inner_text() == "Frequently Asked Questions"
     assert page.get_by_role("img", name="SEDLP participants with employer-provided health insurance").is_visible()
     assert axe_violations(page) == []
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.querySelector('main').scrollWidth") <= 375
 
 
 def test_opening_a_question_link_shows_that_question(faq_url, page):

@@ -11,14 +11,12 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 UNITS = [("dollars", "Dollars ($)"), ("percent", "Percent (%)"), ("number", "Number")]
 SERIES_COLOURS = ("#14365d", "#a3431f")
 
-# Drawing units of the SVG viewBox; the browser scales the drawing to the column width.
-WIDTH = 640
-LABEL_HEIGHT = 24
-BAR_HEIGHT = 26
-BAR_GAP = 4
-ROW_GAP = 18
-LEGEND_HEIGHT = 34
-CHARACTER_WIDTH = 8  # a generous average at 14px, to leave room for the figure after a bar
+# Pixel sizes of the drawing. Bars are as wide as a share of the column, so the chart fits any
+# screen without scaling its text down.
+LINE_HEIGHT = 20
+BAR_HEIGHT = 22
+BAR_GAP = 6
+ROW_GAP = 12
 
 
 def format_figure(value, unit):
@@ -90,18 +88,12 @@ class BarChartBlock(blocks.StructBlock):
 
 @dataclass(frozen=True)
 class Bar:
-    y: int
-    width: float
-    colour: str
     text: str
-
-    @property
-    def text_x(self):
-        return round(self.width + 8, 1)
-
-    @property
-    def text_y(self):
-        return self.y + 18
+    text_y: int
+    y: int
+    percent: float
+    colour: str
+    height: int = BAR_HEIGHT
 
 
 @dataclass(frozen=True)
@@ -114,12 +106,12 @@ class Row:
 
 @dataclass(frozen=True)
 class Chart:
-    """The geometry and text of one chart, ready for the template."""
+    """The geometry and text of one chart, ready for the template: each row's label, then for
+    each series a line with its figure and a bar drawn to scale."""
 
     id: str
     title: str
     series: list
-    legend: list
     rows: list
     height: int
 
@@ -130,37 +122,30 @@ class Chart:
         if value["second_series"]:
             series.append(value["second_series"])
         numbers = [[row["value"]] + ([row["second_value"]] if len(series) == 2 else []) for row in value["rows"]]
-        labels = [[format_figure(number, unit) for number in row] for row in numbers]
         highest = max(number for row in numbers for number in row)
+        # Percentages are drawn against 100%, so that 50% looks like half.
         scale = max(highest, 100) if unit == "percent" else highest or 1
-        # Bar labels name their series when there are two, so that colour is not the only cue.
-        if len(series) == 2:
-            labels = [[f"{text} {name}" for text, name in zip(row, series, strict=True)] for row in labels]
-        room = 16 + CHARACTER_WIDTH * max(len(text) for row in labels for text in row)
-        longest_bar = max(WIDTH - room, WIDTH // 3)
 
-        y = LEGEND_HEIGHT if len(series) == 2 else 0
+        y = 0
         rows = []
-        for row, row_numbers, row_labels in zip(value["rows"], numbers, labels, strict=True):
-            label_y = y + 17
-            y += LABEL_HEIGHT
-            bars = []
-            for index, (number, text) in enumerate(zip(row_numbers, row_labels, strict=True)):
-                width = round(float(number / scale) * longest_bar, 1)
-                bars.append(Bar(y=y, width=width, colour=SERIES_COLOURS[index], text=text))
-                y += BAR_HEIGHT + BAR_GAP
+        for row, row_numbers in zip(value["rows"], numbers, strict=True):
             figures = [(name, format_figure(number, unit)) for name, number in zip(series, row_numbers, strict=True)]
+            label_y = y + 15
+            y += LINE_HEIGHT
+            bars = []
+            for index, ((name, figure), number) in enumerate(zip(figures, row_numbers, strict=True)):
+                # With one series the figure shares the label's line; with two, each bar gets its own.
+                text, text_y = "", 0
+                if len(series) == 2:
+                    text, text_y = f"{name}: {figure}", y + 15
+                    y += LINE_HEIGHT
+                percent = round(float(number / scale) * 100, 1)
+                bars.append(Bar(text=text, text_y=text_y, y=y, percent=percent, colour=SERIES_COLOURS[index]))
+                y += BAR_HEIGHT + BAR_GAP
             rows.append(Row(label=row["label"], label_y=label_y, figures=figures, bars=bars))
-            y += ROW_GAP - BAR_GAP
-        legend = [(name, SERIES_COLOURS[index], index * WIDTH // 2) for index, name in enumerate(series)]
-        return cls(
-            id=f"chart-{uuid.uuid4().hex[:8]}",
-            title=value["title"],
-            series=series,
-            legend=legend if len(series) == 2 else [],
-            rows=rows,
-            height=y,
-        )
+            y += ROW_GAP
+        height = y - ROW_GAP - BAR_GAP
+        return cls(id=f"chart-{uuid.uuid4().hex[:8]}", title=value["title"], series=series, rows=rows, height=height)
 
     @property
     def summary(self):

@@ -18,6 +18,11 @@ def test_every_demo_page_renders_with_its_title_and_breadcrumbs(client, demo_sit
 
     for page in pages:
         response = client.get(page.url)
+        if page.specific_class.__name__ == "PastEventsPage":
+            # A menu entry that lands on the events list's past view.
+            assert response.status_code == 302, page.url
+            assert client.get(response.url).status_code == 200, page.url
+            continue
         assert response.status_code == 200, page.url
         html = BeautifulSoup(response.content, "html.parser")
         assert (page.seo_title or page.title) in html.title.text, page.url

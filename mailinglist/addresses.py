@@ -40,12 +40,3 @@ def keyed_hash(purpose, value):
 
 def suppression_hash(address):
     return keyed_hash("suppression", email_key(address))
-
-
-def client_ip(request):
-    """The visitor's address, counting back through the trusted proxies' X-Forwarded-For."""
-    proxies = settings.MAILINGLIST_TRUSTED_PROXIES
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")

@@ -8,8 +8,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from wsi.ratelimit import client_ip
+
 from . import ratelimits, signups
-from .addresses import client_ip, keyed_hash
+from .addresses import keyed_hash
 from .forms import PreferencesForm, SignupForm
 from .models import CURRENT_CONSENT_VERSION, SignupRequest, Subscriber
 from .tasks import process_after_commit, send_after_commit

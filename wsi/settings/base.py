@@ -204,8 +204,6 @@ MAILINGLIST_MAILS_PER_ADDRESS_DAY = env.int("MAILINGLIST_MAILS_PER_ADDRESS_DAY",
 # A form submitted sooner than this after it was rendered came from a bot.
 MAILINGLIST_MIN_FILL_SECONDS = env.float("MAILINGLIST_MIN_FILL_SECONDS", default=3.0)
 MAILINGLIST_FORM_MAX_AGE_SECONDS = env.int("MAILINGLIST_FORM_MAX_AGE_SECONDS", default=24 * 60 * 60)
-# How many proxies in front of the site append to X-Forwarded-For (0: trust REMOTE_ADDR only).
-MAILINGLIST_TRUSTED_PROXIES = env.int("MAILINGLIST_TRUSTED_PROXIES", default=0)
 MAILINGLIST_CONFIRM_TOKEN_DAYS = env.int("MAILINGLIST_CONFIRM_TOKEN_DAYS", default=7)
 MAILINGLIST_PURGE_UNCONFIRMED_DAYS = env.int("MAILINGLIST_PURGE_UNCONFIRMED_DAYS", default=30)
 # Key for the hashes of IP addresses and of suppressed addresses; empty means SECRET_KEY. Set it

@@ -1,9 +1,6 @@
 """schema.org descriptions of events and news items, for search engines (JSON-LD)."""
 
-import json
-
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from resources.calendars import absolute_url
@@ -20,14 +17,6 @@ ATTENDANCE_MODE = {
     "online": "OnlineEventAttendanceMode",
     "mixed": "MixedEventAttendanceMode",
 }
-# What json.dumps leaves that could close the script element or open a comment.
-SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def script(data):
-    """A ``<script type="application/ld+json">`` element holding ``data``."""
-    text = json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
 def organisation(request):

@@ -1,10 +1,6 @@
 """schema.org JSON-LD for a resource page, so that search engines and scholarly indexes know
 what it is, who wrote it, when and about what."""
 
-import json
-
-from django.utils.safestring import mark_safe
-
 from .models import DatePrecision, ResourceType
 
 SCHEMA_TYPE = {
@@ -15,8 +11,6 @@ SCHEMA_TYPE = {
     ResourceType.CASE_STUDY: "ScholarlyArticle",
     ResourceType.PAPER: "ScholarlyArticle",
 }
-# json.dumps leaves these as they are; inside <script> they could end the element early.
-SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def resource_json_ld(resource, request):
@@ -63,8 +57,3 @@ def _date(resource):
     if resource.date_precision == DatePrecision.MONTH:
         return f"{date.year}-{date.month:02d}"
     return date.isoformat()
-
-
-def json_ld_script(data):
-    text = json.dumps(data, ensure_ascii=False, indent=2).translate(SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above

@@ -18,6 +18,7 @@ from wagtail.search import index
 from resources import calendars, event_structured_data, event_times
 from wsi.blocks import BodyBlock
 from wsi.models import BasePage
+from wsi.structured_data import json_ld_script
 
 from .snippets import BIO_FEATURES
 
@@ -164,7 +165,7 @@ class EventPage(RoutablePageMixin, BasePage):
             related_pages=[related[pk] for pk in related_ids if pk in related],
             related_documents=self.related_documents.select_related("document"),
             calendar_links=calendars.links(request, self),
-            structured_data=event_structured_data.script(event_structured_data.event(request, self, speakers)),
+            structured_data=json_ld_script(event_structured_data.event(request, self, speakers)),
         )
         return context
 

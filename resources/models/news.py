@@ -12,6 +12,7 @@ from resources import event_feeds, event_structured_data
 from resources.listings import ListingFilterForm, filtered_listing
 from wsi.blocks import BodyBlock
 from wsi.models import BasePage
+from wsi.structured_data import json_ld_script
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -92,9 +93,7 @@ class NewsPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         image_url = self.image.get_rendition("fill-1200x675").url if self.image else ""
         context["topics"] = self.topics.all()
-        context["structured_data"] = event_structured_data.script(
-            event_structured_data.news_article(request, self, image_url)
-        )
+        context["structured_data"] = json_ld_script(event_structured_data.news_article(request, self, image_url))
         return context
 
     @property

@@ -1,18 +1,7 @@
 import factory
 
-from resources.models import Topic
-
 from .addresses import email_key
 from .models import Announcement, OutgoingMail, Subscriber
-
-
-class TopicFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Topic {n}")
-    slug = factory.Sequence(lambda n: f"topic-{n}")
-
-    class Meta:
-        model = Topic
-        django_get_or_create = ["slug"]
 
 
 class SubscriberFactory(factory.django.DjangoModelFactory):

@@ -1,4 +1,4 @@
-"""Factories for events and news (and the people, topics and funders they refer to)."""
+"""Factories for events and news; topics, people and funders come from resources.factories."""
 
 import datetime
 
@@ -13,35 +13,9 @@ from resources.models import (
     EventSpeaker,
     NewsIndexPage,
     NewsPage,
-    Organisation,
-    Person,
-    Topic,
 )
 
-
-class TopicFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Topic {n}")
-    slug = factory.Sequence(lambda n: f"topic-{n}")
-
-    class Meta:
-        model = Topic
-        django_get_or_create = ["slug"]
-
-
-class PersonFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Speaker {n}")
-    slug = factory.Sequence(lambda n: f"speaker-{n}")
-
-    class Meta:
-        model = Person
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Foundation {n}")
-    kind = Organisation.Kind.FUNDER
-
-    class Meta:
-        model = Organisation
+from .factories import PersonFactory
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):

@@ -8,8 +8,9 @@ import time_machine
 from django.utils import timezone
 
 from mailinglist import delivery
-from mailinglist.factories import AnnouncementFactory, OutgoingMailFactory, SubscriberFactory, TopicFactory
+from mailinglist.factories import AnnouncementFactory, OutgoingMailFactory, SubscriberFactory
 from mailinglist.models import ConfirmationToken, OutgoingMail, SignupRequest, Subscriber
+from resources.factories import TopicFactory
 
 from .sink import SmtpSink
 

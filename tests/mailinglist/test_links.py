@@ -8,10 +8,11 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
-from mailinglist.factories import SubscriberFactory, TopicFactory
+from mailinglist.factories import SubscriberFactory
 from mailinglist.models import ConfirmationToken, OutgoingMail, Subscriber, Suppression
 from mailinglist.signups import revoke_links
 from mailinglist.tokens import manage_token, new_confirmation_token
+from resources.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 

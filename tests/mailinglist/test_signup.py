@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from mailinglist.addresses import normalise_email
-from mailinglist.factories import SubscriberFactory, TopicFactory
+from mailinglist.factories import SubscriberFactory
 from mailinglist.models import OutgoingMail, SignupRequest, Subscriber
+from resources.factories import TopicFactory
 
 from .conftest import signup_data, started
 

@@ -10,9 +10,10 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import ModelLogEntry
 
-from mailinglist.factories import AnnouncementFactory, OutgoingMailFactory, SubscriberFactory, TopicFactory
+from mailinglist.factories import AnnouncementFactory, OutgoingMailFactory, SubscriberFactory
 from mailinglist.models import Announcement, AnnouncementPage, OutgoingMail, Subscriber, Suppression
 from mailinglist.signups import suppress
+from resources.factories import TopicFactory
 from wsi.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,14 +5,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from resources.factories import OrganisationFactory, TopicFactory
 from resources.factories_events import (
     EventPageFactory,
     EventSeriesIndexPageFactory,
     EventSeriesPageFactory,
     EventSpeakerFactory,
     NewsPageFactory,
-    OrganisationFactory,
-    TopicFactory,
     make_events_section,
 )
 from tests.conftest import axe_violations

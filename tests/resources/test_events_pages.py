@@ -9,13 +9,12 @@ import time_machine
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
+from resources.factories import OrganisationFactory, TopicFactory
 from resources.factories_events import (
     EventPageFactory,
     EventSeriesIndexPageFactory,
     EventSeriesPageFactory,
     EventSpeakerFactory,
-    OrganisationFactory,
-    TopicFactory,
     make_events_section,
 )
 from resources.models import PastEventsPage

@@ -7,7 +7,8 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from resources.factories_events import NewsPageFactory, PersonFactory, TopicFactory, make_events_section
+from resources.factories import PersonFactory, TopicFactory
+from resources.factories_events import NewsPageFactory, make_events_section
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,7 @@ def test_news_listing_queries_do_not_grow(client, news, django_assert_max_num_qu
 
 
 def test_press_release_shows_its_media_contact_and_news_article_data(client, news):
-    author = PersonFactory(name="Amy Blair")
+    author = PersonFactory(name="Amy Blair", role="")
     item = NewsPageFactory(
         parent=news,
         title="Partnership launched",

@@ -47,7 +47,8 @@ def add_synthetic_resources(library, count, seed=0, index=True):
     rng = random.Random(seed)
     topics = list(Topic.objects.all())
     content_type = ContentType.objects.get_for_model(ResourcePage)
-    last_child = library.get_last_child()
+    # Not library.get_last_child(): it trusts the instance's numchild, which may be stale.
+    last_child = Page.objects.filter(path__startswith=library.path, depth=library.depth + 1).order_by("-path").first()
     first_step = Page._str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
     numbered_from = synthetic_count(library) + 1
     now = timezone.now()

@@ -7,7 +7,7 @@ from collections import Counter
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.utils.text import Truncator
 
 from wsi.search import CONTROL_CHARACTERS, search_terms
@@ -126,29 +126,32 @@ class LibraryListing:
     # Queries ------------------------------------------------------------------------------
 
     def context(self):
-        within = self.within or Q()
-        scope, ranked = self.resources.filter(within), None
+        scope, ranked_ids = self.resources.filter(self.within or Q()), None
         terms = search_terms(self.query)
         if terms:
-            # The database search backends hand back the matching queryset, ranked by relevance
-            # (PostgreSQL full-text search; SQLite FTS5 or the plain fallback elsewhere). It is a
-            # plain queryset, so filters that the backend would refuse can follow.
-            ranked = self.resources.search(terms, operator="and", order_by_relevance=True).get_queryset()
-            ranked = ranked.filter(within)
-            scope = scope.filter(pk__in=ranked.order_by().values("pk"))
+            # The database search backends hand back the matching queryset (PostgreSQL full-text
+            # search; SQLite FTS5 or the plain fallback elsewhere). Its ids are read once, best
+            # match first, so that the facet counts do not repeat the text search.
+            matches = self.resources.search(terms, operator="and", order_by_relevance=True).get_queryset()
+            ranked_ids = list(matches.filter(self.within or Q()).values_list("pk", flat=True))
+            scope = scope.filter(pk__in=ranked_ids)
+            if not matches.ordered:
+                ranked_ids = None  # the plain fallback backend does not rank
 
         topic_q, type_q, date_q = self._topic_q(), self._type_q(), self._date_q()
+        type_counts = self._counts(scope.filter(topic_q & date_q), "resource_type")
+        # The type facet is counted under every other filter, so it also gives the total.
+        total = sum(type_counts.get(t, 0) for t in self.types) if self.types else sum(type_counts.values())
         results = scope.filter(topic_q & type_q & date_q)
-        if self.sort == "relevance" and ranked is not None and ranked.ordered:
-            results = ranked.filter(topic_q & type_q & date_q)
+        if self.sort == "relevance" and ranked_ids is not None:
+            results = _RankedResults(results, ranked_ids)
         else:
             results = results.order_by(*SORT_ORDER.get(self.sort, SORT_ORDER["newest"]))
-        results = results.select_related("document").prefetch_related(
-            "topics", Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person"))
-        )
 
         paginator = Paginator(results, PER_PAGE)
+        paginator.count = total  # known already: no COUNT query
         page = paginator.page(self._clamped_page(paginator.num_pages))
+        page.object_list = _with_related(page.object_list)
         return {
             "listing": self,
             "results": page,
@@ -158,13 +161,17 @@ class LibraryListing:
             ],
             "previous_url": self.page_url(page.number - 1),
             "next_url": self.page_url(page.number + 1),
-            "total": paginator.count,
+            "total": total,
             "topic_facet": self._topic_facet(scope, type_q & date_q) if self.with_topic_facet else [],
-            "type_facet": self._type_facet(scope, topic_q & date_q),
-            "year_facet": self._year_facet(scope, topic_q & type_q),
+            "type_facet": self._type_facet(type_counts),
+            "year_facet": self._year_facet(self._counts(scope.filter(topic_q & type_q), "publication_year")),
             "active_filters": self._active_filters(),
             "sort_options": [(key, label) for key, label in SORTS.items() if key != "relevance" or self.query],
         }
+
+    @staticmethod
+    def _counts(resources, field):
+        return dict(resources.values_list(field).annotate(count=Count("pk")).order_by())
 
     def _clamped_page(self, num_pages):
         try:
@@ -189,19 +196,15 @@ class LibraryListing:
             if counts.get(topic.pk) or topic.pk in chosen
         ]
 
-    def _type_facet(self, scope, other_filters):
-        counts = dict(scope.filter(other_filters).values_list("resource_type").annotate(count=Count("pk")).order_by())
+    def _type_facet(self, counts):
         return [
             {"value": value, "label": label, "count": counts.get(value, 0), "selected": value in self.types}
             for value, label in ResourceType.choices
             if counts.get(value) or value in self.types
         ]
 
-    def _year_facet(self, scope, other_filters):
+    def _year_facet(self, counts):
         """Decades, newest first, each with its years; then the resources with no known date."""
-        counts = dict(
-            scope.filter(other_filters).values_list("publication_year").annotate(count=Count("pk")).order_by()
-        )
         undated = counts.pop(None, 0)
         decades = Counter()
         for year, count in counts.items():
@@ -267,6 +270,30 @@ class LibraryListing:
     @property
     def is_filtered(self):
         return bool(self.query or self.topics or self.types or self.dates)
+
+
+class _RankedResults:
+    """The filtered results in the search's order of relevance, sliced as the paginator asks:
+    one query for the ids that pass the filters, then only the page's rows are fetched."""
+
+    def __init__(self, results, ranked_ids):
+        self.results = results
+        self.ranked_ids = ranked_ids
+
+    def __getitem__(self, page_slice):
+        kept = set(self.results.order_by().values_list("pk", flat=True))
+        page_ids = [pk for pk in self.ranked_ids if pk in kept][page_slice]
+        by_id = {resource.pk: resource for resource in self.results.filter(pk__in=page_ids)}
+        return [by_id[pk] for pk in page_ids]
+
+
+def _with_related(resources):
+    """Topics and authors for a page of results, in two queries."""
+    resources = list(resources)
+    prefetch_related_objects(
+        resources, "topics", Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person"))
+    )
+    return resources
 
 
 def _as_list(values):

@@ -127,7 +127,8 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
     @classmethod
     def get_indexed_objects(cls):
-        return super().get_indexed_objects().prefetch_related("authors__person")
+        # modelsearch leaves ParentalManyToManyFields unprefetched: one query per page otherwise.
+        return super().get_indexed_objects().prefetch_related("topics", "authors__person")
 
     def clean(self):
         super().clean()

@@ -111,16 +111,11 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
 
 
 def faq_questions(topic):
-    """The live FAQ questions that point to ``topic``, found through the reverse relation the
-    FAQ app declares (``related_name="faq_questions"``), so that this app never imports it."""
+    """The FAQ questions on live, public FAQ pages that point to ``topic``, found through the
+    reverse relation the FAQ app declares (``related_name="faq_questions"``, whose queryset
+    offers ``live()``), so that this app never imports it."""
     questions = getattr(topic, "faq_questions", None)
-    if questions is None:
-        return []
-    questions = questions.all()
-    for field in questions.model._meta.concrete_fields:
-        if field.is_relation and field.related_model and issubclass(field.related_model, Page):
-            questions = questions.filter(**{f"{field.name}__live": True}).select_related(field.name)
-    return list(questions)
+    return list(questions.live()) if questions is not None else []
 
 
 # The library's address, looked up once per request however many topics and people link to it.

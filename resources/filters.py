@@ -86,8 +86,12 @@ class LibraryListing:
                 self.notices.append(f"“{shown(value)}” is not a year or a decade, so it was left out of the filters.")
         return chosen
 
+    @property
+    def default_sort(self):
+        return "relevance" if self.query else "newest"
+
     def _parse_sort(self, value):
-        default = "relevance" if self.query else "newest"
+        default = self.default_sort
         if not value:
             return default
         if value == "relevance" and not self.query:
@@ -238,7 +242,7 @@ class LibraryListing:
             "topic": [topic.slug for topic in self.topics],
             "type": list(self.types),
             "year": list(self.dates),
-            "sort": self.sort if self.sort != ("relevance" if self.query else "newest") else "",
+            "sort": self.sort if self.sort != self.default_sort else "",
         }
         state.update(changes)
         return [(key, value) for key, values in state.items() for value in _as_list(values) if value]

@@ -1,0 +1,127 @@
+import pytest
+from bs4 import BeautifulSoup
+from wagtail import hooks
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+
+from resources.factories import ResourceIndexPageFactory, ResourcePageFactory
+from wsi.factories import StandardPageFactory
+from wsi.search import SearchResult
+
+pytestmark = pytest.mark.django_db
+
+
+def results(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [
+        (
+            item.select_one(".search-result__kind").get_text(strip=True),
+            item.select_one(".search-result__title").get_text(strip=True),
+        )
+        for item in soup.select(".search-result")
+    ]
+
+
+def test_title_match_ranks_above_body_match(client, home):
+    StandardPageFactory(
+        parent=home,
+        title="Annual overview",
+        body=[{"type": "paragraph", "value": "<p>A word about apprenticeship programmes.</p>"}],
+    )
+    StandardPageFactory(parent=home, title="Apprenticeship programmes")
+
+    response = client.get("/search/", {"q": "apprenticeship"})
+
+    assert [title for _kind, title in results(response)] == ["Apprenticeship programmes", "Annual overview"]
+
+
+def test_each_result_has_a_type_label_a_link_and_a_snippet(client, home):
+    library = ResourceIndexPageFactory(parent=home)
+    ResourcePageFactory(parent=library, title="Gaining Ground", resource_type="report", introduction="Earnings rose.")
+    StandardPageFactory(parent=home, title="Gaining ground together", search_description="Our story, briefly.")
+
+    soup = BeautifulSoup(client.get("/search/", {"q": "gaining ground"}).content, "html.parser")
+
+    items = {
+        item.select_one("a").get_text(): (
+            item.select_one(".search-result__kind").get_text(),
+            item.select_one("a")["href"],
+            item.select_one(".search-result__snippet").get_text(),
+        )
+        for item in soup.select(".search-result")
+    }
+    assert items == {
+        "Gaining Ground": ("Report", "/research-resources/gaining-ground/", "Earnings rose."),
+        "Gaining ground together": ("Standard page", "/gaining-ground-together/", "Our story, briefly."),
+    }
+
+
+def test_drafts_and_private_pages_are_not_found(client, home):
+    StandardPageFactory(parent=home, title="Visible sector page")
+    StandardPageFactory(parent=home, title="Draft sector page", live=False)
+    private = StandardPageFactory(parent=home, title="Private sector page")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    assert results(client.get("/search/", {"q": "sector"})) == [("Standard page", "Visible sector page")]
+
+
+def test_promoted_results_and_hook_results_come_first(client, home):
+    StandardPageFactory(parent=home, title="Job quality in practice")
+    promoted = StandardPageFactory(parent=home, title="Our tools", slug="tools")
+    SearchPromotion.objects.create(query=Query.get("Job Quality"), page=promoted, description="Start here.")
+
+    def faq_answers(request, query):
+        return [SearchResult(title="What is job quality?", url="/faq/#job-quality", kind="FAQ", snippet="An answer.")]
+
+    with hooks.register_temporarily("register_site_search_results", faq_answers):
+        response = client.get("/search/", {"q": "job quality"})
+
+    assert results(response) == [
+        ("Recommended", "Our tools"),
+        ("FAQ", "What is job quality?"),
+        ("Standard page", "Job quality in practice"),
+    ]
+    assert 'href="/faq/#job-quality"' in response.content.decode()
+    assert Query.get("job quality").hits == 1
+
+
+def test_pagination_and_clamped_page_numbers(client, home):
+    for number in range(23):
+        StandardPageFactory(parent=home, title=f"Workforce page {number}")
+
+    page3 = client.get("/search/", {"q": "workforce", "page": "3"})
+    beyond = client.get("/search/", {"q": "workforce", "page": "99999"})
+    junk = client.get("/search/", {"q": "workforce", "page": "abc"})
+
+    assert len(results(page3)) == 3
+    assert "23 results, page 3 of 3." in page3.content.decode()
+    assert "here is the last one" in beyond.content.decode()
+    assert len(results(beyond)) == 3
+    assert "That is not a page number" in junk.content.decode()
+    assert len(results(junk)) == 10
+    soup = BeautifulSoup(page3.content, "html.parser")
+    assert soup.select_one('a[rel="prev"]')["href"] == "?q=workforce&page=2"
+
+
+def test_empty_and_no_result_states_help(client, home):
+    empty = client.get("/search/").content.decode()
+    nothing = client.get("/search/", {"q": "zebra"}).content.decode()
+
+    assert "Search the site" in empty
+    assert "?q=sector+strategies" in empty
+    assert "No results for “zebra”" in nothing
+    assert "Check the spelling" in nothing
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["<script>alert(1)</script>", '" onmouseover="x', "'; DROP TABLE wagtailcore_page; --", "a\x00b", "x" * 10_000],
+)
+def test_bad_queries_are_harmless(client, home, query):
+    response = client.get("/search/", {"q": query, "page": "-1"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert(1)" not in html
+    if len(query) > 200:
+        assert "shortened to its first 200 characters" in html

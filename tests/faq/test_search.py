@@ -72,3 +72,21 @@ def test_odd_queries_give_results_or_nothing_never_an_error(request_, questions,
     results = faq_search_results(request_, query)
 
     assert all(result.url.startswith("/our-work/faq/#") for result in results)
+
+
+@pytest.mark.parametrize(
+    ("query", "question", "anchor"),
+    [
+        ("childcare", "What services do participants get?", "what-services-do-participants-get"),
+        (
+            "community colleges",
+            "Can only nonprofits run sector initiatives?",
+            "can-only-nonprofits-run-sector-initiatives",
+        ),
+    ],
+)
+def test_site_search_links_straight_to_the_answer(client, questions, query, question, anchor):
+    html = client.get("/search/", {"q": query}).content.decode()
+
+    assert f'href="/our-work/faq/#{anchor}"' in html
+    assert question in html

@@ -1,6 +1,8 @@
 import factory
 import wagtail_factories
-from wagtail.models import Collection, Page, Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from wsi.models import HomePage, SectionPage, StandardPage
 
@@ -34,6 +36,8 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 def make_site_root():
     """A HomePage at the root of the default site, replacing Wagtail's welcome page. Works
     after a transactional test has emptied the tables that Wagtail's migrations fill."""
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")

@@ -122,16 +122,16 @@ def faq_questions(topic):
 _memo = threading.local()
 
 
-def _start_memo(**kwargs):
+def start_request_memo(**kwargs):
     _memo.urls = {}
 
 
-def _end_memo(**kwargs):
+def end_request_memo(**kwargs):
     _memo.urls = None
 
 
-request_started.connect(_start_memo, dispatch_uid="resources-library-url-start")
-request_finished.connect(_end_memo, dispatch_uid="resources-library-url-end")
+request_started.connect(start_request_memo, dispatch_uid="resources-library-url-start")
+request_finished.connect(end_request_memo, dispatch_uid="resources-library-url-end")
 
 
 def library_url():

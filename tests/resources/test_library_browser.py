@@ -2,7 +2,6 @@ import datetime
 
 import pytest
 from playwright.sync_api import expect
-from wagtail.models import Locale
 
 from resources.factories import PersonFactory, ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
 from tests.conftest import axe_violations
@@ -11,13 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def locale(transactional_db):
-    # Transactional tests empty every table, including the locale Wagtail's migrations made.
-    return Locale.objects.get_or_create(language_code="en")[0]
-
-
-@pytest.fixture
-def library(locale, home):
+def library(home):
     outcomes = TopicFactory(name="Worker Outcomes", slug="worker-outcomes", description="What participants gain.")
     business = TopicFactory(name="Value to Business", slug="value-to-business")
     library = ResourceIndexPageFactory(parent=home)

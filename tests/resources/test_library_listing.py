@@ -190,3 +190,17 @@ def test_a_resource_whose_slug_is_a_topic_wins_over_the_section(client, library,
     response = client.get("/research-resources/worker-outcomes/")
 
     assert "<h1>Worker outcomes (the report)</h1>" in response.content.decode()
+
+
+def test_home_page_shows_the_newest_resources(client, library):
+    ResourcePageFactory(parent=library, title="Oldest", publication_date=datetime.date(2001, 1, 1))
+    for year in (2014, 2015, 2016):
+        ResourcePageFactory(parent=library, title=f"From {year}", publication_date=datetime.date(year, 1, 1))
+    ResourcePageFactory(parent=library, title="Draft", publication_date=datetime.date(2020, 1, 1), live=False)
+
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+
+    section = soup.select_one(".home-section")
+    assert section.h2.get_text() == "New research and resources"
+    assert [a.get_text() for a in section.select(".card__title a")] == ["From 2016", "From 2015", "From 2014"]
+    assert section.select_one(".home-section__header a")["href"] == "/research-resources/"

@@ -160,12 +160,14 @@ def test_listing_queries_do_not_grow_with_the_number_of_events(
     client.get(events.url)  # warm the site and settings caches
     with django_assert_max_num_queries(30) as few:
         client.get(events.url)
+    few_count = len(few.captured_queries)
     for number in range(12):
         EventPageFactory(parent=events, start_date=day(number + 10), series=series[number % 2])
         EventPageFactory(parent=events, start_date=day(-number - 1), series=series[number % 2])
-    with django_assert_num_queries(len(few.captured_queries)):
+    client.get(events.url)  # the new pages emptied the cached menus
+    with django_assert_num_queries(few_count):
         client.get(events.url)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(few_count):
         client.get(events.url + "past/")
 
 
@@ -266,5 +268,6 @@ def test_series_and_home_page_queries_do_not_grow_with_the_number_of_events(
         EventPageFactory(parent=events, start_date=day(number + 5), series=america)
         EventPageFactory(parent=events, start_date=day(-number - 5), series=america)
     for url, count in counts.items():
+        client.get(url)  # the new pages emptied the cached menus
         with django_assert_num_queries(count):
             client.get(url)

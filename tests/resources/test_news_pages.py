@@ -58,9 +58,11 @@ def test_news_listing_queries_do_not_grow(client, news, django_assert_max_num_qu
     client.get(news.url)
     with django_assert_max_num_queries(30) as few:
         client.get(news.url)
+    few_count = len(few.captured_queries)
     for _number in range(12):
         NewsPageFactory(parent=news, author=PersonFactory())
-    with django_assert_num_queries(len(few.captured_queries)):
+    client.get(news.url)  # the new pages emptied the cached menus
+    with django_assert_num_queries(few_count):
         client.get(news.url)
 
 

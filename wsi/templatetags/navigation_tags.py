@@ -1,24 +1,16 @@
 from django import template
 from wagtail.models import Site
 
+from wsi.navigation import menu_tree
+
 register = template.Library()
 
 
 def _menu_tree(request):
-    """The site root's in-menu sections and their in-menu children, as staff ordered them in
-    the page tree. Two queries, made once per request however many menus the page shows."""
+    """The menus' page tree, read once per request however many menus the page shows."""
     if not hasattr(request, "_wsi_menu_tree"):
         site = Site.find_for_request(request)
-        tree = []
-        if site is not None:
-            root = site.root_page
-            sections = list(root.get_children().live().public().in_menu())
-            children = root.get_descendants().filter(depth=root.depth + 2).live().public().in_menu()
-            by_parent_path = {}
-            for child in children:
-                by_parent_path.setdefault(child.path[: -root.steplen], []).append(child)
-            tree = [(section, by_parent_path.get(section.path, [])) for section in sections]
-        request._wsi_menu_tree = tree
+        request._wsi_menu_tree = menu_tree(site) if site is not None else []
     return request._wsi_menu_tree
 
 

@@ -1,0 +1,44 @@
+"""The menus' page tree (sections and their pages), kept in the cache and dropped whenever a
+page is saved, moved or deleted, so that a page view reads it without touching the database."""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import post_page_move
+
+CACHE_KEY = "wsi:menu-tree:{site_id}"
+CACHE_SECONDS = 60 * 60
+
+
+def menu_tree(site):
+    """``[(section, [child, ...]), ...]`` for the site's in-menu, live, public pages."""
+    key = CACHE_KEY.format(site_id=site.pk)
+    tree = cache.get(key)
+    if tree is None:
+        tree = _build(site.root_page)
+        cache.set(key, tree, CACHE_SECONDS)
+    return tree
+
+
+def _build(root):
+    sections = list(root.get_children().live().public().in_menu())
+    children = Page.objects.none()
+    for section in sections:
+        children |= section.get_children()
+    by_parent_path = {}
+    for child in children.live().public().in_menu().order_by("path"):
+        by_parent_path.setdefault(child.path[: -root.steplen], []).append(child)
+    return [(section, by_parent_path.get(section.path, [])) for section in sections]
+
+
+def forget_menu_tree(**kwargs):
+    instance = kwargs.get("instance")
+    if instance is None or isinstance(instance, Page | Site):
+        site_ids = Site.objects.values_list("pk", flat=True)
+        cache.delete_many([CACHE_KEY.format(site_id=site_id) for site_id in site_ids])
+
+
+def connect_signals():
+    post_save.connect(forget_menu_tree, dispatch_uid="wsi-menu-tree-save")
+    post_delete.connect(forget_menu_tree, dispatch_uid="wsi-menu-tree-delete")
+    post_page_move.connect(forget_menu_tree, dispatch_uid="wsi-menu-tree-move")

@@ -49,6 +49,7 @@ class NewsPage(BasePage):
     """One news item or press release (which carries a media contact)."""
 
     template = "resources/news/news_page.html"
+    og_type = "article"
     parent_page_types = ["resources.NewsIndexPage"]
     subpage_types = []
 

@@ -42,6 +42,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
     to judge, cite and download it."""
 
     template = "resources/resource_page.html"
+    og_type = "article"
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
 

@@ -87,6 +87,7 @@ def test_open_graph_and_meta_description(client, library):
     assert soup.select_one('meta[property="og:title"]')["content"] == "Restore the Promise of Work"
     assert soup.select_one('meta[property="og:description"]')["content"] == "Raise the floor."
     assert soup.select_one('meta[property="og:url"]')["content"] == resource.full_url
+    assert soup.select_one('meta[property="og:type"]')["content"] == "article"
     assert soup.select_one('meta[property="article:published_time"]')["content"] == "2010-06-01"
 
 

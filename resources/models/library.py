@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wsi.blocks import BodyBlock
 from wsi.models import BasePage
 
+from .events import EventPage
 from .resource import ResourceAuthor, ResourcePage
 from .snippets import Person, Topic
 
@@ -76,8 +77,9 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
             .order_by("-publication_date", "title")
             .prefetch_related("topics", Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person")))
         )
+        events = EventPage.objects.live().public().filter(speakers__person=person).distinct().order_by("-starts_at")
         context = super().get_context(request)
-        context.update({"person": person, "works": works})
+        context.update({"person": person, "works": works, "events": events})
         return TemplateResponse(request, "resources/person_page.html", context)
 
     @path("<slug:topic_slug>/", name="topic_section")

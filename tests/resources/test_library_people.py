@@ -10,6 +10,7 @@ from resources.factories import (
     StaffPageFactory,
     TopicFactory,
 )
+from resources.factories_events import EventPageFactory, EventSpeakerFactory, make_events_section
 from resources.models.library import end_request_memo, start_request_memo
 from wsi.factories import SectionPageFactory
 
@@ -105,3 +106,19 @@ def test_topic_urls_cost_one_lookup_per_request(library, django_assert_num_queri
     library.slug = "library"
     library.save()
     assert topics[0].get_absolute_url() == "/library/topic-0/"
+
+
+def test_a_speaker_links_to_a_person_page_that_lists_their_published_events(client, home, library):
+    events, _news = make_events_section(home)
+    speaker = PersonFactory(name="Maureen Conway", slug="maureen-conway")
+    launch = EventPageFactory(parent=events, title="Launch of the partnership")
+    EventSpeakerFactory(page=launch, person=speaker, role="Opening remarks")
+    draft = EventPageFactory(parent=events, title="A talk still in draft", live=False)
+    EventSpeakerFactory(page=draft, person=speaker)
+
+    event_html = client.get(launch.url).content.decode()
+    assert '<a href="/research-resources/people/maureen-conway/">Maureen Conway</a>' in event_html
+
+    person_html = client.get("/research-resources/people/maureen-conway/").content.decode()
+    assert f'<a href="{launch.url}">Launch of the partnership</a>' in person_html
+    assert "A talk still in draft" not in person_html

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from mailinglist import delivery
 from mailinglist.factories import AnnouncementFactory, OutgoingMailFactory, SubscriberFactory
+from mailinglist.messages import build_message
 from mailinglist.models import ConfirmationToken, OutgoingMail, SignupRequest, Subscriber
 from resources.factories import TopicFactory
 
@@ -171,3 +172,17 @@ def test_an_announcement_queues_one_mail_per_subscribed_reader_even_twice(home, 
     assert len(first) == 5 and sorted(again) == sorted(first)
     assert everyone.mails.count() == 5
     assert set(targeted.mails.values_list("subscriber_id", flat=True)) == {reader.pk for reader in readers[:3]}
+
+
+def test_an_announcement_mail_carries_absolute_links_and_clean_plain_text(home, settings):
+    settings.SITE_URL = "https://wsi.example.org"
+    announcement = AnnouncementFactory(
+        body='<p>Read <a href="/research-resources/gaining-ground/">Gaining Ground</a> &amp; tell a colleague.</p>'
+    )
+    mail = OutgoingMailFactory(kind=OutgoingMail.Kind.ANNOUNCEMENT, announcement=announcement)
+
+    message = build_message(mail)
+
+    html_part = message.alternatives[0][0]
+    assert 'href="https://wsi.example.org/research-resources/gaining-ground/"' in html_part
+    assert "Read Gaining Ground & tell a colleague." in message.body

@@ -19,7 +19,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("mailing-list/", include("mailinglist.urls")),
-    path("", include("resources.urls")),
 ]
 
 if settings.DEBUG:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from .library_index import forget_library_index
 from .models import ResourceAuthor, ResourcePage, ResourceType, Topic
 
 SLUG_PREFIX = "sample-resource-"
@@ -114,4 +115,5 @@ def add_synthetic_resources(library, count, seed=0, index=True):
     if index:
         backend = get_search_backend()
         backend.add_bulk(ResourcePage, ResourcePage.get_indexed_objects().filter(pk__in=[p.pk for p in pages]))
+    forget_library_index()
     return resources

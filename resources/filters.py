@@ -7,11 +7,13 @@ from collections import Counter
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch
 from django.utils.text import Truncator
+from pyroaring import BitMap
 
 from wsi.search import CONTROL_CHARACTERS, search_terms
 
+from .library_index import SORT_ORDERS
 from .models import ResourceAuthor, ResourcePage, ResourceType
 
 MAX_QUERY_LENGTH = 200
@@ -19,11 +21,6 @@ MAX_VALUES = 30
 PER_PAGE = 20
 UNDATED = "undated"
 SORTS = {"relevance": "Best match", "newest": "Newest first", "oldest": "Oldest first", "title": "Title (A to Z)"}
-SORT_ORDER = {
-    "newest": [F("publication_date").desc(nulls_last=True), "title", "pk"],
-    "oldest": [F("publication_date").asc(nulls_last=True), "title", "pk"],
-    "title": ["title", "pk"],
-}
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 DECADE = re.compile(r"^((?:1[89]|20)\d0)s$")
 
@@ -38,8 +35,8 @@ class LibraryListing:
     result count and one page of results, whatever the size of the library. ``within`` narrows
     the listing to a topic section (which then has no topic facet)."""
 
-    def __init__(self, params, resources, topics, within=None):
-        self.resources = resources
+    def __init__(self, params, index, topics, within=None):
+        self.index = index
         self.within = within
         self.all_topics = list(topics)
         self.with_topic_facet = within is None
@@ -101,61 +98,56 @@ class LibraryListing:
             return default
         return value
 
-    # Filters -----------------------------------------------------------------------------
+    # Filters: each the bitmap of the resources it lets through, or None when not in use ---
 
-    def _topic_q(self):
-        if not self.topics:
-            return Q()
-        through = ResourcePage.topics.through.objects.filter(
-            resourcepage_id=OuterRef("pk"), topic_id__in=[topic.pk for topic in self.topics]
-        )
-        return Q(Exists(through))
+    def _filters(self, index):
+        topics = index.any_of(index.by_topic, [topic.pk for topic in self.topics]) if self.topics else None
+        types = index.any_of(index.by_type, self.types) if self.types else None
+        return {"topic": topics, "type": types, "year": self._date_filter(index)}
 
-    def _type_q(self):
-        return Q(resource_type__in=self.types) if self.types else Q()
-
-    def _date_q(self):
-        condition = Q()
-        years = [int(value) for value in self.dates if YEAR.match(value)]
-        if years:
-            condition |= Q(publication_year__in=years)
+    def _date_filter(self, index):
+        if not self.dates:
+            return None
+        years = set()
         for value in self.dates:
-            if match := DECADE.match(value):
+            if value == UNDATED:
+                years.add(None)
+            elif match := DECADE.match(value):
                 start = int(match.group(1))
-                condition |= Q(publication_year__gte=start, publication_year__lte=start + 9)
-        if UNDATED in self.dates:
-            condition |= Q(publication_year__isnull=True)
-        return condition
+                years.update(range(start, start + 10))
+            else:
+                years.add(int(value))
+        return index.any_of(index.by_year, years)
 
-    # Queries ------------------------------------------------------------------------------
+    # Results and facets ------------------------------------------------------------------
 
     def context(self):
-        scope, ranked_ids = self.resources.filter(self.within or Q()), None
-        terms = search_terms(self.query)
-        if terms:
-            # The database search backends hand back the matching queryset (PostgreSQL full-text
-            # search; SQLite FTS5 or the plain fallback elsewhere). Its ids are read once, best
-            # match first, so that the facet counts do not repeat the text search.
-            matches = self.resources.search(terms, operator="and", order_by_relevance=True).get_queryset()
-            ranked_ids = list(matches.filter(self.within or Q()).values_list("pk", flat=True))
-            scope = scope.filter(pk__in=ranked_ids)
-            if not matches.ordered:
-                ranked_ids = None  # the plain fallback backend does not rank
+        index = self.index
+        scope = index.everything if self.within is None else index.by_topic.get(self.within.pk, BitMap())
+        ranked = None
+        if terms := search_terms(self.query):
+            matches, is_ranked = index.search(terms)
+            scope = scope & BitMap(matches)
+            ranked = matches if is_ranked else None
 
-        topic_q, type_q, date_q = self._topic_q(), self._type_q(), self._date_q()
-        type_counts = self._counts(scope.filter(topic_q & date_q), "resource_type")
-        # The type facet is counted under every other filter, so it also gives the total.
-        total = sum(type_counts.get(t, 0) for t in self.types) if self.types else sum(type_counts.values())
-        results = scope.filter(topic_q & type_q & date_q)
-        if self.sort == "relevance" and ranked_ids is not None:
-            results = _RankedResults(results, ranked_ids)
+        filters = self._filters(index)
+
+        def narrowed(*names):
+            """The scope under the filters named: each facet is counted under the others."""
+            selection = scope
+            for name in names:
+                if filters[name] is not None:
+                    selection = selection & filters[name]
+            return selection
+
+        results = narrowed("topic", "type", "year")
+        if self.sort == "relevance" and ranked is not None:
+            ordered = [position for position in ranked if position in results]
         else:
-            results = results.order_by(*SORT_ORDER.get(self.sort, SORT_ORDER["newest"]))
-
-        paginator = Paginator(results, PER_PAGE)
-        paginator.count = total  # known already: no COUNT query
+            ordered = index.in_order(results, self.sort if self.sort in SORT_ORDERS else "newest")
+        paginator = Paginator(ordered, PER_PAGE)
         page = paginator.page(self._clamped_page(paginator.num_pages))
-        page.object_list = _with_related(page.object_list)
+        page.object_list = _resources_at(index, page.object_list)
         return {
             "listing": self,
             "results": page,
@@ -165,17 +157,15 @@ class LibraryListing:
             ],
             "previous_url": self.page_url(page.number - 1),
             "next_url": self.page_url(page.number + 1),
-            "total": total,
-            "topic_facet": self._topic_facet(scope, type_q & date_q) if self.with_topic_facet else [],
-            "type_facet": self._type_facet(type_counts),
-            "year_facet": self._year_facet(self._counts(scope.filter(topic_q & type_q), "publication_year")),
+            "total": len(results),
+            "topic_facet": self._topic_facet(_counts(index.by_topic, narrowed("type", "year")))
+            if self.with_topic_facet
+            else [],
+            "type_facet": self._type_facet(_counts(index.by_type, narrowed("topic", "year"))),
+            "year_facet": self._year_facet(_counts(index.by_year, narrowed("topic", "type"))),
             "active_filters": self._active_filters(),
             "sort_options": [(key, label) for key, label in SORTS.items() if key != "relevance" or self.query],
         }
-
-    @staticmethod
-    def _counts(resources, field):
-        return dict(resources.values_list(field).annotate(count=Count("pk")).order_by())
 
     def _clamped_page(self, num_pages):
         try:
@@ -190,9 +180,7 @@ class LibraryListing:
             return num_pages
         return number
 
-    def _topic_facet(self, scope, other_filters):
-        through = ResourcePage.topics.through.objects.filter(resourcepage__in=scope.filter(other_filters).values("pk"))
-        counts = dict(through.values_list("topic_id").annotate(count=Count("pk")).order_by())
+    def _topic_facet(self, counts):
         chosen = {topic.pk for topic in self.topics}
         return [
             {"value": topic.slug, "label": topic.name, "count": counts.get(topic.pk, 0), "selected": topic.pk in chosen}
@@ -276,28 +264,25 @@ class LibraryListing:
         return bool(self.query or self.topics or self.types or self.dates)
 
 
-class _RankedResults:
-    """The filtered results in the search's order of relevance, sliced as the paginator asks:
-    one query for the ids that pass the filters, then only the page's rows are fetched."""
-
-    def __init__(self, results, ranked_ids):
-        self.results = results
-        self.ranked_ids = ranked_ids
-
-    def __getitem__(self, page_slice):
-        kept = set(self.results.order_by().values_list("pk", flat=True))
-        page_ids = [pk for pk in self.ranked_ids if pk in kept][page_slice]
-        by_id = {resource.pk: resource for resource in self.results.filter(pk__in=page_ids)}
-        return [by_id[pk] for pk in page_ids]
+def _counts(facet, selection):
+    """{value: how many of ``selection`` have it}, for the values some have."""
+    counts = {}
+    for value, resources in facet.items():
+        if count := resources.intersection_cardinality(selection):
+            counts[value] = count
+    return counts
 
 
-def _with_related(resources):
-    """Topics and authors for a page of results, in two queries."""
-    resources = list(resources)
-    prefetch_related_objects(
-        resources, "topics", Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person"))
+def _resources_at(index, positions):
+    """One page of results, in order, with their topics and authors: three queries. A resource
+    unpublished since the index was read is left out."""
+    pks = [index.ids[position] for position in positions]
+    resources = ResourcePage.objects.live().filter(pk__in=pks)
+    resources = resources.prefetch_related(
+        "topics", Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person"))
     )
-    return resources
+    by_pk = {resource.pk: resource for resource in resources}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def _as_list(values):

@@ -1,7 +1,7 @@
 import threading
 
 from django.core.signals import request_finished, request_started
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -40,16 +40,16 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
 
     def resources(self):
         # Every resource lives under the one library (max_count = 1, parent_page_types): no
-        # tree condition needed, which keeps the facet queries to one join.
+        # tree condition needed.
         return ResourcePage.objects.live().public()
 
     def get_context(self, request, *args, topic=None, **kwargs):
         from resources.filters import LibraryListing
+        from resources.library_index import library_index
 
         context = super().get_context(request, *args, **kwargs)
         topics = list(Topic.objects.all())
-        within = Q(topics=topic) if topic is not None else None
-        listing = LibraryListing(request.GET, self.resources(), topics, within=within)
+        listing = LibraryListing(request.GET, library_index(), topics, within=topic)
         context.update(listing.context())
         context["topics"] = topics
         context["topic"] = topic

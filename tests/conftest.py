@@ -44,7 +44,8 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """The local-memory cache outlives a test; rate limits must not leak into the next one."""
+    """The local-memory cache outlives a test: neither rate limits nor the stamp of a library
+    index built from rolled-back rows may leak into the next one."""
     cache.clear()
 
 

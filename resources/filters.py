@@ -13,7 +13,6 @@ from pyroaring import BitMap
 
 from wsi.search import CONTROL_CHARACTERS, search_terms
 
-from .library_index import SORT_ORDERS
 from .models import ResourceAuthor, ResourcePage, ResourceType
 
 MAX_QUERY_LENGTH = 200
@@ -144,7 +143,7 @@ class LibraryListing:
         if self.sort == "relevance" and ranked is not None:
             ordered = [position for position in ranked if position in results]
         else:
-            ordered = index.in_order(results, self.sort if self.sort in SORT_ORDERS else "newest")
+            ordered = index.in_order(results, "newest" if self.sort == "relevance" else self.sort)
         paginator = Paginator(ordered, PER_PAGE)
         page = paginator.page(self._clamped_page(paginator.num_pages))
         page.object_list = _resources_at(index, page.object_list)

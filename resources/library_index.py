@@ -4,8 +4,9 @@ resources is then a few bitmap intersections instead of a GROUP BY per facet on 
 
 Position 0 is the newest resource. A stamp in the shared cache says which build is current:
 any change to a resource, a topic or a page's privacy drops it, and the next request in each
-process rebuilds the index in two queries."""
+process rebuilds the index in three queries."""
 
+import datetime
 import uuid
 from array import array
 from collections import defaultdict
@@ -13,8 +14,6 @@ from collections.abc import Sequence
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
 from django.db.models.signals import post_delete, post_save
 from pyroaring import BitMap
 from wagtail.models import PageViewRestriction
@@ -24,30 +23,31 @@ from .models import ResourcePage, Topic
 
 STAMP_KEY = "resources:library-index-stamp"
 SEARCHES_KEPT = 128
-SORT_ORDERS = {
-    "newest": [F("publication_date").desc(nulls_last=True), "title", "pk"],
-    "oldest": [F("publication_date").asc(nulls_last=True), "title", "pk"],
-    "title": ["title", "pk"],
-}
+MIN_DATE = datetime.date.min
 
 
 class LibraryIndex:
     def __init__(self, rows, topic_links):
-        """``rows``: (pk, type, year, rank when oldest first, rank by title), newest first;
-        ``topic_links``: (resource pk, topic pk) pairs."""
-        self.ids = [row[0] for row in rows]
+        """``rows``: (pk, type, publication date or None) in title order, as the database
+        collates titles; ``topic_links``: (resource pk, topic pk) pairs."""
+        dates = [row[2] for row in rows]
+        in_title_order = range(len(rows))
+        # Newest and oldest first, the undated last in both, equal dates in title order.
+        newest = sorted(in_title_order, key=lambda i: (dates[i] is None, -(dates[i] or MIN_DATE).toordinal()))
+        oldest = sorted(in_title_order, key=lambda i: (dates[i] is None, dates[i] or MIN_DATE))
+
+        self.ids = [rows[i][0] for i in newest]
         self.position = {pk: position for position, pk in enumerate(self.ids)}
-        self.everything = BitMap(range(len(self.ids)))
+        self.everything = BitMap(range(len(rows)))
+        # For each other sort order: the resource at each rank, and each resource's rank.
+        self._at_rank = {"newest": range(len(rows)), "title": _inverse(newest)}
+        self._at_rank["oldest"] = [self._at_rank["title"][i] for i in oldest]
+        self._rank_of = {order: _inverse(self._at_rank[order]) for order in ("title", "oldest")}
+
         by_type, by_year, by_topic = defaultdict(BitMap), defaultdict(BitMap), defaultdict(BitMap)
-        # For each other sort order: a resource's rank in it, and the resource at each rank.
-        self._rank_of = {"oldest": [0] * len(self.ids), "title": [0] * len(self.ids)}
-        for position, (_pk, resource_type, year, oldest_rank, title_rank) in enumerate(rows):
-            by_type[resource_type].add(position)
-            by_year[year].add(position)
-            self._rank_of["oldest"][position] = oldest_rank - 1
-            self._rank_of["title"][position] = title_rank - 1
-        self._at_rank = {order: _inverse(ranks) for order, ranks in self._rank_of.items()}
-        self._at_rank["newest"] = range(len(self.ids))
+        for position, i in enumerate(newest):
+            by_type[rows[i][1]].add(position)
+            by_year[dates[i].year if dates[i] else None].add(position)
         for resource_pk, topic_pk in topic_links:
             if (position := self.position.get(resource_pk)) is not None:
                 by_topic[topic_pk].add(position)
@@ -60,12 +60,8 @@ class LibraryIndex:
         rows = (
             ResourcePage.objects.live()
             .public()
-            .annotate(
-                oldest_rank=Window(RowNumber(), order_by=SORT_ORDERS["oldest"]),
-                title_rank=Window(RowNumber(), order_by=SORT_ORDERS["title"]),
-            )
-            .order_by(*SORT_ORDERS["newest"])
-            .values_list("pk", "resource_type", "publication_year", "oldest_rank", "title_rank")
+            .order_by("title", "pk")
+            .values_list("pk", "resource_type", "publication_date")
         )
         topic_links = ResourcePage.topics.through.objects.values_list("resourcepage_id", "topic_id")
         return cls(list(rows), list(topic_links))

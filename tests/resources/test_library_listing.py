@@ -94,14 +94,16 @@ def test_year_and_decade_filters(client, library):
     assert years == {"2010s": 1, "2015": 1, "2000s": 2, "2007": 1, "2004": 1, "Date unknown": 1}
 
 
-def test_sort_orders(client, library):
-    ResourcePageFactory(parent=library, title="Beta", publication_date=datetime.date(2010, 1, 1))
-    ResourcePageFactory(parent=library, title="Alpha", publication_date=datetime.date(2015, 1, 1))
+def test_sort_orders_put_the_undated_last_and_break_ties_by_title(client, library):
+    ResourcePageFactory(parent=library, title="Delta", publication_date=datetime.date(2015, 1, 1))
     ResourcePageFactory(parent=library, title="Gamma", publication_date=None)
+    ResourcePageFactory(parent=library, title="Beta", publication_date=datetime.date(2010, 1, 1))
+    ResourcePageFactory(parent=library, title="Epsilon", publication_date=None)
+    ResourcePageFactory(parent=library, title="Alpha", publication_date=datetime.date(2015, 1, 1))
 
-    assert titles(client.get(library.url)) == ["Alpha", "Beta", "Gamma"]
-    assert titles(client.get(library.url, {"sort": "oldest"})) == ["Beta", "Alpha", "Gamma"]
-    assert titles(client.get(library.url, {"sort": "title"})) == ["Alpha", "Beta", "Gamma"]
+    assert titles(client.get(library.url)) == ["Alpha", "Delta", "Beta", "Epsilon", "Gamma"]
+    assert titles(client.get(library.url, {"sort": "oldest"})) == ["Beta", "Alpha", "Delta", "Epsilon", "Gamma"]
+    assert titles(client.get(library.url, {"sort": "title"})) == ["Alpha", "Beta", "Delta", "Epsilon", "Gamma"]
 
 
 def test_keyword_search_within_the_library_ranks_and_filters(client, library, topics):

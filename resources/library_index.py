@@ -22,6 +22,9 @@ from wagtail.signals import post_page_move
 from .models import ResourcePage, Topic
 
 STAMP_KEY = "resources:library-index-stamp"
+# A change that did not reach the cache (Redis away, rows written outside Django) still shows
+# within this time: each process then rebuilds, which takes a few tens of milliseconds.
+STAMP_SECONDS = 10 * 60
 SEARCHES_KEPT = 128
 MIN_DATE = datetime.date.min
 
@@ -121,7 +124,7 @@ def library_index():
     stamp = cache.get(STAMP_KEY)
     if stamp is None:
         stamp = uuid.uuid4().hex
-        if not cache.add(STAMP_KEY, stamp, timeout=None):
+        if not cache.add(STAMP_KEY, stamp, timeout=STAMP_SECONDS):
             stamp = cache.get(STAMP_KEY, stamp)  # another process has just set one
     if _built["stamp"] != stamp or _built["index"] is None:
         index = LibraryIndex.load()

@@ -1,0 +1,79 @@
+"""The site keeps serving pages when the Redis behind its cache stops answering: menus, the
+library and the forms are built from the database, and the outage is logged."""
+
+import logging
+import socket
+
+import pytest
+from django.core.cache import cache
+
+from mailinglist.models import SignupRequest
+from resources.factories import ResourceIndexPageFactory, ResourcePageFactory
+from tests.mailinglist.conftest import signup_data
+
+pytestmark = pytest.mark.django_db
+
+
+def _closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def redis_down(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "wsi.cache.ForgivingRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{_closed_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+
+
+@pytest.fixture
+def redis_up(settings):
+    pytest.importorskip("redis")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "wsi.cache.ForgivingRedisCache",
+            "LOCATION": settings.REDIS_URL,
+            "KEY_PREFIX": "wsi-test-cache",
+        }
+    }
+    yield
+    cache.clear()
+
+
+def test_a_cache_that_does_not_answer_reads_as_empty_and_drops_writes(redis_down, caplog):
+    with caplog.at_level(logging.WARNING, logger="wsi.cache"):
+        cache.set("greeting", "hello")
+        assert cache.get("greeting") is None
+        assert cache.get("greeting", "fallback") == "fallback"
+        assert cache.add("greeting", "hello") is False
+        assert cache.get_many(["greeting"]) == {}
+        with pytest.raises(ValueError):
+            cache.incr("counter")
+    assert "The cache is unavailable" in caplog.text
+
+
+def test_pages_library_and_forms_are_served_while_the_cache_is_down(client, home, redis_down):
+    library = ResourceIndexPageFactory(parent=home)
+    ResourcePageFactory(parent=library, title="A report on care jobs")
+
+    assert client.get("/").status_code == 200
+    listing = client.get(library.url, {"q": "care"})
+    assert listing.status_code == 200
+    assert "A report on care jobs" in listing.content.decode()
+    signup = client.post("/mailing-list/", signup_data("reader@example.org"))
+    assert signup.status_code == 302
+    assert signup["Location"] == "/mailing-list/check-your-inbox/"
+    assert SignupRequest.objects.count() == 1
+
+
+@pytest.mark.redis
+def test_a_running_redis_keeps_values(redis_up):
+    cache.set("greeting", "hello")
+    assert cache.get("greeting") == "hello"
+    assert cache.add("counter", 1) is True
+    assert cache.incr("counter") == 2

@@ -1,0 +1,57 @@
+"""Redis as Django's cache, for a site that keeps serving pages while Redis does not answer.
+
+Everything the site keeps in the cache can be rebuilt from the database: the menus, the
+library's index stamp, rate-limit counters, rendition lookups. So while Redis is down a read
+finds nothing, a write is dropped, and the pages are built from PostgreSQL, slower but whole.
+Only a lost connection is forgiven; any other error (a bad key, a full server) still raises."""
+
+import functools
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+LOG_EVERY_SECONDS = 60
+
+
+def _forgiving(method, fallback):
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (RedisConnectionError, RedisTimeoutError) as error:
+            self._log_unavailable(method.__name__, error)
+            return fallback(*args, **kwargs)
+
+    return call
+
+
+def _key_not_found(key, *args, **kwargs):
+    raise ValueError(f"Key '{key}' not found")  # what incr() says of a missing key
+
+
+class ForgivingRedisCache(RedisCache):
+    _last_logged = 0.0
+
+    def _log_unavailable(self, operation, error):
+        # One line a minute, not one per request, while Redis is away.
+        now = time.monotonic()
+        if now - ForgivingRedisCache._last_logged >= LOG_EVERY_SECONDS:
+            ForgivingRedisCache._last_logged = now
+            logger.warning("The cache is unavailable (%s: %s); pages are built without it.", operation, error)
+
+    get = _forgiving(RedisCache.get, lambda key, default=None, version=None: default)
+    get_many = _forgiving(RedisCache.get_many, lambda keys, version=None: {})
+    has_key = _forgiving(RedisCache.has_key, lambda key, version=None: False)
+    add = _forgiving(RedisCache.add, lambda *args, **kwargs: False)
+    set = _forgiving(RedisCache.set, lambda *args, **kwargs: None)
+    set_many = _forgiving(RedisCache.set_many, lambda data, *args, **kwargs: list(data))
+    touch = _forgiving(RedisCache.touch, lambda *args, **kwargs: False)
+    delete = _forgiving(RedisCache.delete, lambda *args, **kwargs: False)
+    delete_many = _forgiving(RedisCache.delete_many, lambda *args, **kwargs: None)
+    incr = _forgiving(RedisCache.incr, _key_not_found)
+    clear = _forgiving(RedisCache.clear, lambda: False)

@@ -1,20 +1,15 @@
 """Counters in the cache (Redis in production) that cap signups per client and per address."""
 
 from django.conf import settings
-from django.core.cache import cache
+
+from wsi.ratelimit import count
 
 from .addresses import email_key, keyed_hash
 
 
 def _hit(key, limit, window):
     """Count one more hit in the window; True while the count is within the limit."""
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count <= limit
+    return count(key, window) <= limit
 
 
 def allow_ip(ip):

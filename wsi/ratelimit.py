@@ -1,4 +1,4 @@
-"""Per-client rate limits kept in the cache (Redis in production), shared by every process."""
+"""Rate limits: counters kept in the cache (Redis in production), shared by every process."""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,10 +25,17 @@ def exceeded(scope, request, limit):
 
 def record(scope, request, window):
     """Count one action; the count expires ``window`` seconds after the first one."""
-    key = _key(scope, request)
-    if not cache.add(key, 1, timeout=window):
-        try:
-            cache.incr(key)
-        except ValueError:
-            # The window ended between add() and incr(): this action starts a new one.
-            cache.add(key, 1, timeout=window)
+    count(_key(scope, request), window)
+
+
+def count(key, window):
+    """Add one to the counter ``key`` and return its value; the counter expires ``window``
+    seconds after its first count."""
+    if cache.add(key, 1, timeout=window):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:
+        # The window ended between add() and incr(): this count starts a new one.
+        cache.add(key, 1, timeout=window)
+        return 1

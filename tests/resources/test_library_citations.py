@@ -6,15 +6,10 @@ import rispy
 from bibtexparser import middlewares
 
 from resources.citations import apa, bibtex, chicago, ris
-from resources.factories import PersonFactory, ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
+from resources.factories import PersonFactory, ResourcePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 URL = "https://example.org/research-resources/item/"
-
-
-@pytest.fixture
-def library(home):
-    return ResourceIndexPageFactory(parent=home)
 
 
 @pytest.fixture

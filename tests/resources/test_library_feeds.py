@@ -4,14 +4,9 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from resources.factories import PersonFactory, ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
+from resources.factories import PersonFactory, ResourcePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def library(home):
-    return ResourceIndexPageFactory(parent=home)
 
 
 @pytest.fixture

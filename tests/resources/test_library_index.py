@@ -12,14 +12,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from resources.factories import ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
+from resources.factories import ResourcePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def library(home):
-    return ResourceIndexPageFactory(parent=home)
 
 
 @pytest.fixture

@@ -4,14 +4,9 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
-from resources.factories import ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
+from resources.factories import ResourcePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def library(home):
-    return ResourceIndexPageFactory(parent=home)
 
 
 @pytest.fixture

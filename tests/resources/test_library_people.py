@@ -5,7 +5,6 @@ from resources.factories import (
     FundersPageFactory,
     OrganisationFactory,
     PersonFactory,
-    ResourceIndexPageFactory,
     ResourcePageFactory,
     StaffPageFactory,
     TopicFactory,
@@ -15,11 +14,6 @@ from resources.models.library import end_request_memo, start_request_memo
 from wsi.factories import SectionPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def library(home):
-    return ResourceIndexPageFactory(parent=home)
 
 
 @pytest.fixture

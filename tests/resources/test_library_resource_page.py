@@ -9,18 +9,12 @@ from wagtail.documents.models import Document
 from resources.factories import (
     OrganisationFactory,
     PersonFactory,
-    ResourceIndexPageFactory,
     ResourcePageFactory,
     TopicFactory,
 )
 from resources.models import RelatedResource
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def library(home):
-    return ResourceIndexPageFactory(parent=home)
 
 
 def json_ld(response):

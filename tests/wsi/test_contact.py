@@ -29,7 +29,8 @@ def contact(home):
 
 
 def _send(client, page, data, **headers):
-    return client.post(page.url, data, **headers)
+    """Posts the form and follows the redirect to the thanks, as a browser does."""
+    return client.post(page.url, data, follow=True, **headers)
 
 
 def test_form_shows_its_fields_and_the_contact_details(client, contact):
@@ -111,6 +112,20 @@ def test_a_filled_honeypot_looks_accepted_but_keeps_and_mails_nothing(
     assert "Thank you for your message" in response.content.decode()
     assert ContactSubmission.objects.count() == 0
     assert mail.outbox == []
+
+
+def test_reloading_the_thanks_does_not_send_the_message_again(client, contact):
+    sent = client.post(contact.url, MESSAGE)
+    assert sent.status_code == 302
+    assert sent["Location"] == contact.url
+
+    thanks = client.get(contact.url)
+    reloaded = client.get(contact.url)
+
+    assert "Thank you for your message" in thanks.content.decode()
+    assert "Thank you for your message" not in reloaded.content.decode()
+    assert BeautifulSoup(reloaded.content, "html.parser").find("form") is not None
+    assert ContactSubmission.objects.count() == 1
 
 
 def test_the_honeypot_is_hidden_from_people_and_assistive_technology(client, contact):

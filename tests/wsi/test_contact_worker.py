@@ -92,7 +92,7 @@ def test_contact_message_reaches_staff_through_the_worker(client, smtp_sink, wor
     finally:
         celery_app.conf.task_always_eager = True
 
-    assert response.status_code == 200
+    assert response.status_code == 302
     assert worker.poll() is None, worker.stderr.read()
     [message] = inbox.messages
     assert message["To"] == "team@wsi.example.org"

@@ -3,8 +3,10 @@ from functools import partial
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core.mail import EmailMessage
 from django.db import models, transaction
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "website"
 MESSAGE_MAX_LENGTH = 5000
+SENT_TAG = "contact-sent"
 
 
 class ContactFormBuilder(FormBuilder):
@@ -116,6 +119,10 @@ class ContactPage(AbstractForm, BasePage):
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
+            if (sent := _sent_notice(request)) is not None:
+                context = self.get_context(request)
+                context["reply_to"] = sent.message
+                return TemplateResponse(request, self.get_landing_page_template(request), context)
             return super().serve(request, *args, **kwargs)
         form = self.get_form(request.POST, page=self, user=request.user)
         if ratelimit.exceeded("contact", request, settings.CONTACT_RATE_LIMIT):
@@ -126,8 +133,11 @@ class ContactPage(AbstractForm, BasePage):
             return self._render_form(request, form)
         ratelimit.record("contact", request, settings.CONTACT_RATE_WINDOW)
         # A filled-in trap field means a bot: it sees the usual thanks, nothing is kept.
-        submission = None if form.cleaned_data.get(HONEYPOT_FIELD) else self.process_form_submission(form)
-        return self.render_landing_page(request, submission, *args, **kwargs)
+        if not form.cleaned_data.get(HONEYPOT_FIELD):
+            self.process_form_submission(form)
+        # Thanks come after a redirect, so that reloading them does not send the message again.
+        messages.success(request, form.cleaned_data.get("email", ""), extra_tags=SENT_TAG)
+        return redirect(self.url)
 
     def process_form_submission(self, form):
         data = {name: value for name, value in form.cleaned_data.items() if name != HONEYPOT_FIELD}
@@ -139,6 +149,14 @@ class ContactPage(AbstractForm, BasePage):
         context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context, status=status)
+
+
+def _sent_notice(request):
+    """The note that this visitor's message was sent, left by the POST before its redirect."""
+    for message in messages.get_messages(request):
+        if SENT_TAG in message.tags:
+            return message
+    return None
 
 
 def _queue_staff_mail(submission_pk):

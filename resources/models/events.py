@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from resources import calendars, event_structured_data, event_times
 from wsi.blocks import BodyBlock
+from wsi.embeds import can_embed
 from wsi.models import BasePage
 from wsi.structured_data import json_ld_script
 
@@ -132,6 +133,13 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def clean(self):
         super().clean()
+        if self.recording_embed_url and not can_embed(self.recording_embed_url):
+            raise ValidationError(
+                {
+                    "recording_embed_url": "This address cannot be embedded. Use the address of the "
+                    "recording's page on YouTube, Vimeo or SoundCloud, or upload the file below."
+                }
+            )
         if self.start_date is None:
             return
         if (self.start_time is None) != (self.end_time is None):

@@ -10,7 +10,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from resources import calendars, event_feeds
+from resources import calendars
+from resources.feeds import events as event_feeds
 from resources.listings import ListingFilterForm, filtered_listing
 from wsi.blocks import BodyBlock
 from wsi.models import BasePage

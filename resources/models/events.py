@@ -15,7 +15,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from resources import calendars, event_structured_data, event_times
+from resources import calendars, event_times
+from resources.structured_data import events as event_structured_data
 from wsi.blocks import BodyBlock
 from wsi.embeds import can_embed
 from wsi.models import BasePage

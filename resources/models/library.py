@@ -57,13 +57,13 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/", name="feed")
     def rss_feed(self, request):
-        from resources.feeds import LatestResourcesFeed
+        from resources.feeds.library import LatestResourcesFeed
 
         return LatestResourcesFeed()(request, library=self)
 
     @path("feed/atom/", name="atom_feed")
     def atom_feed(self, request):
-        from resources.feeds import LatestResourcesAtomFeed
+        from resources.feeds.library import LatestResourcesAtomFeed
 
         return LatestResourcesAtomFeed()(request, library=self)
 
@@ -91,13 +91,13 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
 
     @path("<slug:topic_slug>/feed/", name="topic_feed")
     def topic_rss_feed(self, request, topic_slug):
-        from resources.feeds import LatestResourcesFeed
+        from resources.feeds.library import LatestResourcesFeed
 
         return LatestResourcesFeed()(request, library=self, topic_slug=topic_slug)
 
     @path("<slug:topic_slug>/feed/atom/", name="topic_atom_feed")
     def topic_atom_feed(self, request, topic_slug):
-        from resources.feeds import LatestResourcesAtomFeed
+        from resources.feeds.library import LatestResourcesAtomFeed
 
         return LatestResourcesAtomFeed()(request, library=self, topic_slug=topic_slug)
 

@@ -8,8 +8,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from resources import event_feeds, event_structured_data
+from resources.feeds import events as event_feeds
 from resources.listings import ListingFilterForm, filtered_listing
+from resources.structured_data import events as event_structured_data
 from wsi.blocks import BodyBlock
 from wsi.models import BasePage
 from wsi.structured_data import json_ld_script

@@ -4,7 +4,7 @@ from django.db.models import F, Prefetch
 from resources.citations import citation_list
 from resources.models import ResourceAuthor, ResourcePage
 from resources.models.library import library_url
-from resources.structured_data import resource_json_ld
+from resources.structured_data.library import resource_json_ld
 from wsi.structured_data import json_ld_script
 
 register = template.Library()

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from .models import ResourcePage, Topic
+from resources.models import ResourcePage, Topic
 
 FEED_LENGTH = 20
 

@@ -1,7 +1,7 @@
 """schema.org JSON-LD for a resource page, so that search engines and scholarly indexes know
 what it is, who wrote it, when and about what."""
 
-from .models import DatePrecision, ResourceType
+from resources.models import DatePrecision, ResourceType
 
 SCHEMA_TYPE = {
     ResourceType.REPORT: "Report",

@@ -8,11 +8,14 @@ import threading
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection, transaction
+from django.db.models.signals import post_save
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from resources.factories import ResourcePageFactory, TopicFactory
+from resources.library_index import library_index
+from resources.models import ResourcePage
 
 pytestmark = pytest.mark.django_db
 
@@ -134,6 +137,28 @@ def test_a_visit_during_a_publication_does_not_keep_the_old_library(library):
     assert seen == ["Old report"]
 
     assert sorted(titles(client, library.url)) == ["New report", "Old report"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_visit_between_saving_a_resource_and_its_topics_does_not_keep_the_old_topics(client, library, outcomes):
+    """Saving a page writes the page row, then its topics: an index built in between (by a
+    visitor, here at the page's post_save) holds the old topics, and the commit must drop it."""
+    resource = ResourcePageFactory(parent=library, title="Report")
+    topic_url = f"{library.url}worker-outcomes/"
+    assert titles(client, topic_url) == []
+
+    def visit_in_between(sender, instance, **kwargs):
+        if isinstance(instance, ResourcePage):
+            library_index()
+
+    post_save.connect(visit_in_between)
+    try:
+        resource.topics.set([outcomes])
+        resource.save_revision().publish()
+    finally:
+        post_save.disconnect(visit_in_between)
+
+    assert titles(client, topic_url) == ["Report"]
 
 
 def _queries(client, url, params):

@@ -1,5 +1,6 @@
 import xml.etree.ElementTree as ET
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 from bs4 import BeautifulSoup
@@ -112,6 +113,34 @@ def test_two_series_draw_two_bars_a_row_each_named_with_its_figure():
     assert soup.select_one(".block-chart__figures li").get_text() == (
         "Health insurance: Year before training 50%, One year after training 78%"
     )
+
+
+@pytest.mark.parametrize("second_series", ["", "Workers who completed the whole sector training programme"])
+def test_long_labels_wrap_to_a_phone_width_and_nothing_overlaps(second_series):
+    long_label = "Participants working in the sector they trained for, one year after the programme"
+    chart = {
+        **INSURANCE,
+        "first_series": "Comparison group" if second_series else "",
+        "second_series": second_series,
+        "rows": [
+            {"label": long_label, "value": Decimal("50"), "second_value": Decimal("78") if second_series else None}
+        ],
+    }
+
+    svg = svg_of(render(chart))
+
+    lines = text_lines(svg)
+    assert all(len(line) <= 36 for line in lines)
+    assert " ".join(lines).startswith(long_label)
+    assert "78%" in lines[-1] if second_series else lines[-1].endswith("50%")
+    # Top to bottom: every line of text, then its bar, each clear of what came before.
+    tops = [
+        (int(element.get("y")) - 15, 20) if element.tag == f"{SVG}text" else (int(element.get("y")), 22)
+        for element in svg
+        if element.tag in (f"{SVG}text", f"{SVG}rect")
+    ]
+    assert all(top + height <= next_top for (top, height), (next_top, _) in pairwise(tops))
+    assert tops[-1][0] + 22 == int(svg.get("height"))
 
 
 def test_two_charts_on_a_page_have_different_ids():

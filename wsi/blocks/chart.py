@@ -1,6 +1,7 @@
 """A bar chart that staff fill in with figures and the server draws as SVG: no JavaScript, and
 the same figures as a data table for screen readers and as text for everyone."""
 
+import textwrap
 import uuid
 from dataclasses import dataclass
 
@@ -14,6 +15,8 @@ SERIES_COLOURS = ("#14365d", "#a3431f")
 # Pixel sizes of the drawing. Bars are as wide as a share of the column, so the chart fits any
 # screen without scaling its text down.
 LINE_HEIGHT = 20
+# Text is wrapped at this many characters, what a 320-pixel-wide screen shows at 14 pixels.
+WRAP_AT = 36
 BAR_HEIGHT = 22
 BAR_GAP = 6
 ROW_GAP = 12
@@ -87,9 +90,15 @@ class BarChartBlock(blocks.StructBlock):
 
 
 @dataclass(frozen=True)
+class Line:
+    strong: str  # drawn bold: a row's label
+    plain: str
+    y: int
+
+
+@dataclass(frozen=True)
 class Bar:
-    text: str
-    text_y: int
+    lines: list  # the series' name and figure, when there are two series
     y: int
     percent: float
     colour: str
@@ -99,7 +108,7 @@ class Bar:
 @dataclass(frozen=True)
 class Row:
     label: str
-    label_y: int
+    lines: list  # the label, and the figure too when there is one series
     figures: list  # [(series name, formatted figure)] in series order
     bars: list
 
@@ -130,19 +139,22 @@ class Chart:
         rows = []
         for row, row_numbers in zip(value["rows"], numbers, strict=True):
             figures = [(name, format_figure(number, unit)) for name, number in zip(series, row_numbers, strict=True)]
-            label_y = y + 15
-            y += LINE_HEIGHT
+            # With one series the figure follows the label; with two, each bar has its own line.
+            lines = _label_lines(row["label"], figures[0][1] if len(series) == 1 else "", y)
+            y += LINE_HEIGHT * len(lines)
             bars = []
             for index, ((name, figure), number) in enumerate(zip(figures, row_numbers, strict=True)):
-                # With one series the figure shares the label's line; with two, each bar gets its own.
-                text, text_y = "", 0
+                bar_lines = []
                 if len(series) == 2:
-                    text, text_y = f"{name}: {figure}", y + 15
-                    y += LINE_HEIGHT
+                    bar_lines = [
+                        Line("", text, y + 15 + LINE_HEIGHT * line_number)
+                        for line_number, text in enumerate(textwrap.wrap(f"{name}: {figure}", WRAP_AT))
+                    ]
+                    y += LINE_HEIGHT * len(bar_lines)
                 percent = round(float(number / scale) * 100, 1)
-                bars.append(Bar(text=text, text_y=text_y, y=y, percent=percent, colour=SERIES_COLOURS[index]))
+                bars.append(Bar(lines=bar_lines, y=y, percent=percent, colour=SERIES_COLOURS[index]))
                 y += BAR_HEIGHT + BAR_GAP
-            rows.append(Row(label=row["label"], label_y=label_y, figures=figures, bars=bars))
+            rows.append(Row(label=row["label"], lines=lines, figures=figures, bars=bars))
             y += ROW_GAP
         height = y - ROW_GAP - BAR_GAP
         return cls(id=f"chart-{uuid.uuid4().hex[:8]}", title=value["title"], series=series, rows=rows, height=height)
@@ -157,6 +169,18 @@ class Chart:
             else:
                 parts.append(f"{row.label}: " + ", ".join(f"{name} {figure}" for name, figure in row.figures))
         return "; ".join(parts) + "."
+
+
+def _label_lines(label, figure, top):
+    """The label wrapped to the width of a phone, then ": figure" on its last line if it fits
+    there, else alone on a line of its own."""
+    wrapped = [[text, ""] for text in textwrap.wrap(label, WRAP_AT) or [""]]
+    if figure:
+        if len(wrapped[-1][0]) + len(figure) + 2 <= WRAP_AT:
+            wrapped[-1][1] = f": {figure}"
+        else:
+            wrapped.append(["", figure])
+    return [Line(strong, plain, top + 15 + LINE_HEIGHT * number) for number, (strong, plain) in enumerate(wrapped)]
 
 
 def chart_text(value):

@@ -26,6 +26,7 @@ def load(demo):
         FAQPage,
         "faq",
         title="Frequently Asked Questions",
+        menu_title="FAQ",
         show_in_menus=True,
         introduction=(
             "Short answers to the questions we are asked most often about sector strategies, "

@@ -21,12 +21,13 @@ def menu_tree(site):
 
 
 def _build(root):
-    sections = list(root.get_children().live().public().in_menu())
+    # Specific pages, for their menu titles (BasePage.menu_label).
+    sections = list(root.get_children().live().public().in_menu().specific())
     children = Page.objects.none()
     for section in sections:
         children |= section.get_children()
     by_parent_path = {}
-    for child in children.live().public().in_menu().order_by("path"):
+    for child in children.live().public().in_menu().order_by("path").specific():
         by_parent_path.setdefault(child.path[: -root.steplen], []).append(child)
     return [(section, by_parent_path.get(section.path, [])) for section in sections]
 

@@ -40,6 +40,8 @@ def test_demo_faq_has_the_nine_questions_with_exact_figures_and_working_links(cl
 
     assert page.url == "/our-work/faq/"
     assert page.show_in_menus
+    # The site map names it "FAQ" under Our Work.
+    assert soup.select_one('.primary-nav a[href="/our-work/faq/"]').get_text(strip=True) == "FAQ"
     assert [h.get_text() for h in soup.select(".faq-entry__question")] == QUESTIONS
     assert len({h["id"] for h in soup.select(".faq-entry__question")}) == 9
 

@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.models import Site
 
 from wsi.factories import SectionPageFactory, StandardPageFactory
@@ -49,3 +50,20 @@ def test_an_unpublished_or_moved_page_leaves_the_menus_at_once(client, home):
     links = menu_links(client)
     assert "Our Story" not in links
     assert 'href="/our-work/tools/"' in links
+
+
+def test_menus_show_a_page_by_its_menu_title_and_the_page_keeps_its_title(client, home):
+    work = SectionPageFactory(parent=home, title="Our Work", slug="our-work", menu_title="Work")
+    faq = StandardPageFactory(parent=work, title="Frequently Asked Questions", slug="faq", menu_title="FAQ")
+    StandardPageFactory(parent=work, title="Tools", slug="tools")
+
+    soup = BeautifulSoup(client.get(faq.url).content, "html.parser")
+
+    def labels(selector):
+        return [link.get_text(strip=True) for link in soup.select(f"{selector} a")]
+
+    assert labels(".primary-nav") == ["Work", "FAQ", "Tools"]
+    assert labels(".site-footer__nav") == ["Work", "FAQ", "Tools"]
+    assert labels(".section-menu") == ["Work", "FAQ", "Tools"]
+    assert soup.h1.get_text(strip=True) == "Frequently Asked Questions"
+    assert soup.title.get_text().startswith("Frequently Asked Questions")

@@ -6,10 +6,14 @@ from wagtail.models import Page
 
 
 class BasePage(Page):
-    """Every public page: an introduction for listings and the meta description, and an
-    optional image for social sharing (the site default is used otherwise)."""
+    """Every public page: an introduction for listings and the meta description, a shorter
+    name for the menus if its title is long, and an optional image for social sharing (the site
+    default is used otherwise)."""
 
     introduction = models.TextField(blank=True, help_text="One or two sentences shown under the title and in listings.")
+    menu_title = models.CharField(
+        max_length=60, blank=True, help_text="A shorter name for the menus, e.g. “FAQ”. Empty: the title."
+    )
     social_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -19,10 +23,14 @@ class BasePage(Page):
         help_text="Shown when the page is shared; the site default image is used when empty.",
     )
 
-    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+    promote_panels = [*Page.promote_panels, FieldPanel("menu_title"), FieldPanel("social_image")]
 
     class Meta:
         abstract = True
+
+    @property
+    def menu_label(self):
+        return self.menu_title or self.title
 
     @property
     def meta_description(self):

@@ -30,9 +30,10 @@ def shown(value):
 
 
 class LibraryListing:
-    """Parses the query string once; ``context()`` runs the queries: three facet counts, the
-    result count and one page of results, whatever the size of the library. ``within`` narrows
-    the listing to a topic section (which then has no topic facet)."""
+    """Parses the query string once; ``context()`` filters and counts on the library's facet
+    index (``resources.library_index``) and reads from the database only the page of results
+    shown, and the search's matches the first time a search is made. ``within`` (a topic)
+    narrows the listing to a topic section, which then has no topic facet."""
 
     def __init__(self, params, index, topics, within=None):
         self.index = index

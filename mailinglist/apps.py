@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class MailinglistConfig(AppConfig):
     name = "mailinglist"
     verbose_name = "Mailing list"
+
+    def ready(self):
+        from mailinglist.groups import ensure_managers_group
+
+        # After this app's migrations, and after Django has created their permissions.
+        post_migrate.connect(ensure_managers_group, sender=self, dispatch_uid="mailinglist-managers-group")

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
 from mailinglist.factories import AnnouncementFactory, OutgoingMailFactory, SubscriberFactory
@@ -188,3 +189,13 @@ def test_dashboard_panel_counts_and_flags_failures(client, home, manager):
     assert "Signups per week" in content
     assert "1 mail failed" in content
     assert "550 gone" in content
+
+
+def test_a_deleted_managers_group_comes_back_with_its_permissions_at_the_next_migrate():
+    Group.objects.filter(name="Mailing list managers").delete()
+
+    call_command("migrate", verbosity=0)
+
+    group = Group.objects.get(name="Mailing list managers")
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"access_admin", "view_subscriber", "export_subscriber", "add_announcement"} <= codenames

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.utils.text import Truncator
 from pyroaring import BitMap
 
+from wsi.pagination import pagination
 from wsi.search import CONTROL_CHARACTERS, search_terms
 
 from .models import ResourceAuthor, ResourcePage, ResourceType
@@ -151,12 +152,7 @@ class LibraryListing:
         return {
             "listing": self,
             "results": page,
-            "page_links": [
-                {"number": n, "current": n == page.number, "url": self.page_url(n) if n != paginator.ELLIPSIS else ""}
-                for n in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-            ],
-            "previous_url": self.page_url(page.number - 1),
-            "next_url": self.page_url(page.number + 1),
+            "pagination": pagination(page, self.page_url),
             "total": len(results),
             "topic_facet": self._topic_facet(_counts(index.by_topic, narrowed("type", "year")))
             if self.with_topic_facet

@@ -1,10 +1,13 @@
 """Filtering and paging the event and news listings. Whatever a visitor types into the query
 string, the listing answers: a value it does not know is reported and ignored."""
 
+from functools import partial
 from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
+
+from wsi.pagination import pagination
 
 from .models.snippets import Topic
 
@@ -53,7 +56,7 @@ class ListingFilterForm(forms.Form):
 
 def filtered_listing(request, queryset, form=None, per_page=PER_PAGE):
     """The context of a listing: the page of results asked for (the first for a bad page
-    number, the last past the end), the form and the query string that keeps the filters."""
+    number, the last past the end), links to the other pages that keep the filters, the form."""
     filters = {}
     if form is not None:
         queryset = form.apply(queryset)
@@ -61,7 +64,11 @@ def filtered_listing(request, queryset, form=None, per_page=PER_PAGE):
     page_obj = Paginator(queryset, per_page).get_page(request.GET.get("page"))
     return {
         "page_obj": page_obj,
+        "pagination": pagination(page_obj, partial(_page_url, filters)),
         "filter_form": form,
         "is_filtered": bool(filters),
-        "filter_query": urlencode(filters),
     }
+
+
+def _page_url(filters, number):
+    return "?" + urlencode({**filters, "page": number} if number > 1 else filters)

@@ -1,3 +1,4 @@
+from functools import partial
 from urllib.parse import urlencode
 
 import redis
@@ -14,6 +15,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from wsi.pagination import pagination
 from wsi.search import CONTROL_CHARACTERS, SearchResult, extra_search_results, search_terms
 
 
@@ -93,16 +95,7 @@ def search(request):
         "promotions": promotions,
         "extra_results": extra,
         "total": paginator.count + len(extra) + len(promotions),
-        "page_links": [
-            {
-                "number": n,
-                "current": n == results.number,
-                "url": _search_url(query, n) if n != paginator.ELLIPSIS else "",
-            }
-            for n in paginator.get_elided_page_range(results.number, on_each_side=2, on_ends=1)
-        ],
-        "previous_url": _search_url(query, results.number - 1),
-        "next_url": _search_url(query, results.number + 1),
+        "pagination": pagination(results, partial(_search_url, query)),
     }
     return TemplateResponse(request, "pages/search_results.html", context)
 

@@ -67,7 +67,8 @@ class EventSeriesPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.live().public().filter(series=self).select_related("series")
         context["upcoming_events"] = events.upcoming()
-        context["past_events"] = filtered_listing(request, events.past(), per_page=10)["page_obj"]
+        past = filtered_listing(request, events.past(), per_page=10)
+        context["past_events"], context["past_pagination"] = past["page_obj"], past["pagination"]
         context["funders"] = self.funders.all()
         return context
 

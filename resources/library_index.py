@@ -116,21 +116,24 @@ def _inverse(ranks):
     return at_rank
 
 
-_built = {"stamp": None, "index": None}
+# (stamp, index) of this process's build, replaced as one, so that threads never pair a stamp
+# with another build's index.
+_built = (None, None)
 
 
 def library_index():
     """The current index: this process's copy while the shared stamp is unchanged."""
+    global _built
     stamp = cache.get(STAMP_KEY)
     if stamp is None:
         stamp = uuid.uuid4().hex
         if not cache.add(STAMP_KEY, stamp, timeout=STAMP_SECONDS):
             stamp = cache.get(STAMP_KEY, stamp)  # another process has just set one
-    if _built["stamp"] != stamp or _built["index"] is None:
+    built_stamp, index = _built
+    if index is None or built_stamp != stamp:
         index = LibraryIndex.load()
-        _built.update(stamp=stamp, index=index)
-        return index
-    return _built["index"]
+        _built = (stamp, index)
+    return index
 
 
 def forget_library_index():

@@ -85,7 +85,7 @@ class LibraryIndex:
             positions = array("I", (position[pk] for pk in matches.values_list("pk", flat=True) if pk in position))
             found = (positions, matches.ordered)  # the plain fallback backend does not rank
             while len(self._searches) >= SEARCHES_KEPT:
-                del self._searches[next(iter(self._searches))]
+                self._searches.pop(next(iter(self._searches)), None)  # the least recently used
         self._searches[terms] = found
         return found
 

@@ -165,3 +165,17 @@ def _queries(client, url, params):
     with CaptureQueriesContext(connection) as context:
         assert client.get(url, params).status_code == 200
     return len(context)
+
+
+def test_only_the_most_recent_searches_are_kept(client, library, monkeypatch):
+    monkeypatch.setattr("resources.library_index.SEARCHES_KEPT", 2)
+    ResourcePageFactory(parent=library, title="Welding and nursing careers")
+    client.get(library.url)  # builds the index and warms Wagtail's caches
+    first_time = _queries(client, library.url, {"q": "welding"})
+    _queries(client, library.url, {"q": "nursing"})
+    again = _queries(client, library.url, {"q": "welding"})  # kept, and now the most recent
+    _queries(client, library.url, {"q": "careers"})  # pushes "nursing" out
+
+    assert again == first_time - 1
+    assert _queries(client, library.url, {"q": "welding"}) == first_time - 1
+    assert _queries(client, library.url, {"q": "nursing"}) == first_time

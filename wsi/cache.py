@@ -3,7 +3,9 @@
 Everything the site keeps in the cache can be rebuilt from the database: the menus, the
 library's index stamp, rate-limit counters, rendition lookups. So while Redis is down a read
 finds nothing, a write is dropped, and the pages are built from PostgreSQL, slower but whole.
-Only a lost connection is forgiven; any other error (a bad key, a full server) still raises."""
+After a failure the cache is not asked again for a few seconds, so that a Redis that does not
+answer at all costs one timeout then, not one per cache call. Only a lost connection is
+forgiven; any other error (a bad key, a full server) still raises."""
 
 import functools
 import logging
@@ -16,14 +18,18 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 logger = logging.getLogger(__name__)
 
 LOG_EVERY_SECONDS = 60
+RETRY_AFTER_SECONDS = 5
 
 
 def _forgiving(method, fallback):
     @functools.wraps(method)
     def call(self, *args, **kwargs):
+        if time.monotonic() < self._retry_at:
+            return fallback(*args, **kwargs)
         try:
             return method(self, *args, **kwargs)
         except (RedisConnectionError, RedisTimeoutError) as error:
+            self._retry_at = time.monotonic() + RETRY_AFTER_SECONDS
             self._log_unavailable(method.__name__, error)
             return fallback(*args, **kwargs)
 
@@ -36,6 +42,7 @@ def _key_not_found(key, *args, **kwargs):
 
 class ForgivingRedisCache(RedisCache):
     _last_logged = 0.0
+    _retry_at = 0.0  # each thread has its own cache object, hence its own pause
 
     def _log_unavailable(self, operation, error):
         # One line a minute, not one per request, while Redis is away.

@@ -1,6 +1,7 @@
 """The site keeps serving pages when the Redis behind its cache stops answering: menus, the
 library and the forms are built from the database, and the outage is logged."""
 
+import contextlib
 import logging
 import socket
 
@@ -77,3 +78,29 @@ def test_a_running_redis_keeps_values(redis_up):
     assert cache.get("greeting") == "hello"
     assert cache.add("counter", 1) is True
     assert cache.incr("counter") == 2
+
+
+def test_a_redis_that_never_answers_costs_one_timeout_not_one_per_call(settings):
+    """A server that accepts connections and says nothing, like a host gone silent."""
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "wsi.cache.ForgivingRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{silent.getsockname()[1]}/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 0.5},
+        }
+    }
+    try:
+        for _ in range(10):
+            assert cache.get("greeting") is None
+        silent.settimeout(0.1)
+        attempts = 0
+        with contextlib.suppress(TimeoutError):
+            while True:
+                silent.accept()[0].close()
+                attempts += 1
+        assert attempts == 1
+    finally:
+        silent.close()

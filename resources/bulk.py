@@ -91,7 +91,6 @@ def add_synthetic_resources(library, count, seed=0, index=True):
             introduction=f"Sample content generated for testing the library: {subject}.",
             publisher="The Aspen Institute",
         )
-        resource.publication_year = resource.publication_date.year if resource.publication_date else None
         # Only the resource's own table: its Page row exists already (this is how fixtures load).
         resource.save_base(raw=True, force_insert=True)
         resources.append(resource)

@@ -53,8 +53,6 @@ class ResourcePage(RoutablePageMixin, BasePage):
     date_precision = models.CharField(
         "date shown as", max_length=5, choices=DatePrecision.choices, default=DatePrecision.MONTH
     )
-    # Copied from publication_date on save, so that the year facet is one indexed GROUP BY.
-    publication_year = models.PositiveSmallIntegerField(null=True, editable=False, db_index=True)
     summary = RichTextField(blank=True, features=SUMMARY_FEATURES)
     key_findings = StreamField(
         [("finding", blocks.TextBlock(icon="tick", help_text="One finding, in a sentence or two."))], blank=True
@@ -120,7 +118,6 @@ class ResourcePage(RoutablePageMixin, BasePage):
         index.SearchField("author_names"),
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("resource_type"),
-        index.FilterField("publication_year"),
     ]
 
     class Meta:
@@ -135,10 +132,6 @@ class ResourcePage(RoutablePageMixin, BasePage):
         super().clean()
         if self.date_precision == DatePrecision.DAY and self.publication_date is None:
             raise ValidationError({"publication_date": "A full date needs a date."})
-
-    def save(self, *args, **kwargs):
-        self.publication_year = self.publication_date.year if self.publication_date else None
-        return super().save(*args, **kwargs)
 
     @property
     def search_result_label(self):

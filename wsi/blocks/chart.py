@@ -146,10 +146,7 @@ class Chart:
             for index, ((name, figure), number) in enumerate(zip(figures, row_numbers, strict=True)):
                 bar_lines = []
                 if len(series) == 2:
-                    bar_lines = [
-                        Line("", text, y + 15 + LINE_HEIGHT * line_number)
-                        for line_number, text in enumerate(textwrap.wrap(f"{name}: {figure}", WRAP_AT))
-                    ]
+                    bar_lines = _lines([("", text) for text in textwrap.wrap(f"{name}: {figure}", WRAP_AT)], y)
                     y += LINE_HEIGHT * len(bar_lines)
                 percent = round(float(number / scale) * 100, 1)
                 bars.append(Bar(lines=bar_lines, y=y, percent=percent, colour=SERIES_COLOURS[index]))
@@ -180,7 +177,12 @@ def _label_lines(label, figure, top):
             wrapped[-1][1] = f": {figure}"
         else:
             wrapped.append(["", figure])
-    return [Line(strong, plain, top + 15 + LINE_HEIGHT * number) for number, (strong, plain) in enumerate(wrapped)]
+    return _lines(wrapped, top)
+
+
+def _lines(texts, top):
+    """(strong, plain) texts as lines drawn one under the other from ``top``."""
+    return [Line(strong, plain, top + 15 + LINE_HEIGHT * number) for number, (strong, plain) in enumerate(texts)]
 
 
 def chart_text(value):

@@ -34,7 +34,6 @@ def redis_down(settings):
 
 @pytest.fixture
 def redis_up(settings):
-    pytest.importorskip("redis")
     settings.CACHES = {
         "default": {
             "BACKEND": "wsi.cache.ForgivingRedisCache",

@@ -3,18 +3,19 @@ import time
 
 import pytest
 from django.core import signing
-from django.core.cache import cache
 
 from mailinglist.forms import STARTED_SALT
 from mailinglist.models import Subscriber
 
+from .sink import SmtpSink
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate-limit counters live in the cache; each test starts without any."""
-    cache.clear()
-    yield
-    cache.clear()
+
+@pytest.fixture(scope="module")
+def sink():
+    """An SMTP server on 127.0.0.1 that keeps what it receives, one per test module."""
+    server = SmtpSink().start()
+    yield server
+    server.stop()
 
 
 def started(seconds_ago=10):

@@ -13,17 +13,8 @@ from mailinglist.messages import build_message
 from mailinglist.models import ConfirmationToken, OutgoingMail, SignupRequest, Subscriber
 from resources.factories import TopicFactory
 
-from .sink import SmtpSink
-
 pytestmark = pytest.mark.django_db
 State = OutgoingMail.State
-
-
-@pytest.fixture(scope="module")
-def sink():
-    server = SmtpSink().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from wsi.factories import make_site_root
 
 from .conftest import link_from
 from .processes import REDIS_SERVER, PrivateRedis, Worker, celery_broker, forget_queued_tasks
-from .sink import SmtpSink
 
 pytestmark = [
     pytest.mark.postgres,
@@ -26,13 +25,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 State = OutgoingMail.State
-
-
-@pytest.fixture(scope="module")
-def sink():
-    server = SmtpSink().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,16 @@
 import pytest
 
 from resources.factories import ResourceIndexPageFactory
+from resources.factories_events import make_events_section
 
 
 @pytest.fixture
 def library(home):
     """An empty Research & Resources page; modules that need a stocked library override it."""
     return ResourceIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def events(home):
+    """The Events page, under News & Events."""
+    return make_events_section(home)[0]

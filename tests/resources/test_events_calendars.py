@@ -19,7 +19,6 @@ from resources.factories_events import (
     EventSeriesIndexPageFactory,
     EventSeriesPageFactory,
     EventSpeakerFactory,
-    make_events_section,
 )
 from wsi.factories import SectionPageFactory
 
@@ -32,11 +31,6 @@ NEW_YORK = ZoneInfo("America/New_York")
 def frozen():
     with time_machine.travel(NOW, tick=False):
         yield
-
-
-@pytest.fixture
-def events(home):
-    return make_events_section(home)[0]
 
 
 def parse_ics(response):

@@ -15,7 +15,6 @@ from resources.factories_events import (
     EventSeriesIndexPageFactory,
     EventSeriesPageFactory,
     EventSpeakerFactory,
-    make_events_section,
 )
 from resources.models import PastEventsPage
 from wsi.factories import SectionPageFactory
@@ -28,11 +27,6 @@ NOW = datetime.datetime(2030, 6, 1, 16, 0, tzinfo=UTC)
 def frozen():
     with time_machine.travel(NOW, tick=False):
         yield
-
-
-@pytest.fixture
-def events(home):
-    return make_events_section(home)[0]
 
 
 @pytest.fixture

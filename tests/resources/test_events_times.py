@@ -7,15 +7,10 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from resources.factories_events import EventPageFactory, make_events_section
+from resources.factories_events import EventPageFactory
 from resources.models import EventPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def events(home):
-    return make_events_section(home)[0]
 
 
 def at(*args):

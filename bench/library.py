@@ -40,9 +40,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from resources.bulk import SUBJECTS  # noqa: E402
-from resources.library_index import forget_library_index  # noqa: E402
-from resources.models import ResourcePage  # noqa: E402
+from resources.library.bulk import SUBJECTS  # noqa: E402
+from resources.library.facet_index import forget_library_index  # noqa: E402
+from resources.library.models import ResourcePage  # noqa: E402
 
 BASELINE = "plain page (About us)"
 LISTING = {"topic": "worker-outcomes", "type": "report"}

@@ -5,7 +5,7 @@ there is named without a link, never linked dead."""
 from django.utils.html import escape
 from wagtail.models import Page, Site
 
-from resources.models import Topic
+from resources.library.models import Topic
 from wsi.demo_kit import get_or_create_page
 from wsi.models import SiteSettings
 

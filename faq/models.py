@@ -69,7 +69,7 @@ class FAQQuestionQuerySet(models.QuerySet):
 
 class FAQQuestion(index.Indexed, Orderable, ClusterableModel):
     """One question and its answer. Topic sections of the library list the questions that
-    name them (``topic.faq_questions``)."""
+    name them (through the library's topic-section hook, in ``wagtail_hooks``)."""
 
     page = ParentalKey(FAQPage, on_delete=models.CASCADE, related_name="questions")
     question = models.CharField(max_length=255)
@@ -85,7 +85,7 @@ class FAQQuestion(index.Indexed, Orderable, ClusterableModel):
     answer = StreamField(AnswerBlock())
     see_also = StreamField(SeeAlsoBlock(), blank=True, help_text="Pages the answer refers to, such as publications.")
     topics = ParentalManyToManyField(
-        "resources.Topic",
+        "library.Topic",
         blank=True,
         related_name="faq_questions",
         verbose_name="see also topics",

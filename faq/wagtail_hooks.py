@@ -1,8 +1,10 @@
+from django.template.loader import render_to_string
 from django.utils.text import Truncator
 from wagtail import hooks
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search.backends import get_search_backend
 
+from resources.library.sections import TOPIC_SECTION_SECTIONS
 from wsi.search import SearchResult
 
 from .models import FAQQuestion
@@ -28,3 +30,12 @@ def _snippet(question):
         get_text_for_indexing(child.value.source) for child in question.answer if child.block_type == "text"
     )
     return Truncator(text).words(30)
+
+
+@hooks.register(TOPIC_SECTION_SECTIONS)
+def topic_questions(request, topic):
+    """The questions that name a topic, on that topic's section of the library."""
+    questions = list(FAQQuestion.objects.live().filter(topics=topic))
+    if not questions:
+        return ""
+    return render_to_string("faq/topic_questions.html", {"questions": questions, "request": request})

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from resources.models import Topic
+from resources.library.models import Topic
 
 from .addresses import email_key
 from .models import CURRENT_CONSENT_VERSION, Subscriber

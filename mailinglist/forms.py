@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 
-from resources.models import Topic
+from resources.library.models import Topic
 
 from .addresses import MAX_LENGTH, normalise_email
 from .models import CONSENT_WORDING, CURRENT_CONSENT_VERSION, Subscriber

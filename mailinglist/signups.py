@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from resources.models import Topic
+from resources.library.models import Topic
 
 from .addresses import email_key, normalise_email, suppression_hash
 from .models import OutgoingMail, SignupRequest, Subscriber, Suppression

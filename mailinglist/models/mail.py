@@ -72,7 +72,7 @@ class Announcement(ClusterableModel):
     subject = models.CharField(max_length=200)
     body = RichTextField(features=ANNOUNCEMENT_FEATURES)
     interests = ParentalManyToManyField(
-        "resources.Topic",
+        "library.Topic",
         blank=True,
         related_name="+",
         help_text="Send only to subscribers interested in one of these topics. Leave empty for everyone.",

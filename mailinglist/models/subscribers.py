@@ -33,7 +33,7 @@ class Subscriber(models.Model):
     email_key = models.CharField(max_length=254, unique=True, editable=False)
     name = models.CharField(max_length=200, blank=True)
     organisation = models.CharField(max_length=200, blank=True)
-    interests = models.ManyToManyField("resources.Topic", blank=True, related_name="+")
+    interests = models.ManyToManyField("library.Topic", blank=True, related_name="+")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
 
     created_at = models.DateTimeField("signed up", default=timezone.now, db_index=True)

@@ -1,7 +1,7 @@
 import pytest
 
 from faq.factories import FAQPageFactory
-from resources.models import ResourceIndexPage, Topic
+from resources.library.models import ResourceIndexPage, Topic
 from wsi.factories import SectionPageFactory
 
 

@@ -4,7 +4,7 @@ from django.core import mail
 from mailinglist.factories import SubscriberFactory
 from mailinglist.models import Subscriber
 from mailinglist.tokens import manage_token, new_confirmation_token
-from resources.factories import TopicFactory
+from resources.library.factories import TopicFactory
 from tests.conftest import axe_violations
 from wsi.factories import SectionPageFactory, StandardPageFactory, make_site_root
 

@@ -11,7 +11,7 @@ from mailinglist import delivery
 from mailinglist.factories import AnnouncementFactory, OutgoingMailFactory, SubscriberFactory
 from mailinglist.messages import build_message
 from mailinglist.models import ConfirmationToken, OutgoingMail, SignupRequest, Subscriber
-from resources.factories import TopicFactory
+from resources.library.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 State = OutgoingMail.State

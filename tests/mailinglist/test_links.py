@@ -12,7 +12,7 @@ from mailinglist.factories import SubscriberFactory
 from mailinglist.models import ConfirmationToken, OutgoingMail, Subscriber, Suppression
 from mailinglist.signups import revoke_links
 from mailinglist.tokens import manage_token, new_confirmation_token
-from resources.factories import TopicFactory
+from resources.library.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 

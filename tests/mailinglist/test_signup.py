@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from mailinglist.addresses import normalise_email
 from mailinglist.factories import SubscriberFactory
 from mailinglist.models import OutgoingMail, SignupRequest, Subscriber
-from resources.factories import TopicFactory
+from resources.library.factories import TopicFactory
 
 from .conftest import signup_data, started
 

@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry
 from mailinglist.factories import AnnouncementFactory, OutgoingMailFactory, SubscriberFactory
 from mailinglist.models import Announcement, AnnouncementPage, OutgoingMail, Subscriber, Suppression
 from mailinglist.signups import suppress
-from resources.factories import TopicFactory
+from resources.library.factories import TopicFactory
 from wsi.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db

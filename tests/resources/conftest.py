@@ -1,7 +1,7 @@
 import pytest
 
-from resources.factories import ResourceIndexPageFactory
-from resources.factories_events import make_events_section
+from resources.events.factories import make_events_section
+from resources.library.factories import ResourceIndexPageFactory
 
 
 @pytest.fixture

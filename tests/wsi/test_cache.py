@@ -9,7 +9,7 @@ import pytest
 from django.core.cache import cache
 
 from mailinglist.models import SignupRequest
-from resources.factories import ResourceIndexPageFactory, ResourcePageFactory
+from resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory
 from tests.mailinglist.conftest import signup_data
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from wagtail.embeds.finders import get_finders
 
-from resources.factories_events import EventPageFactory, make_events_section
+from resources.events.factories import EventPageFactory, make_events_section
 from wsi.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
-from resources.factories import ResourceIndexPageFactory, ResourcePageFactory
+from resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory
 from wsi.factories import StandardPageFactory
 from wsi.search import SearchResult
 

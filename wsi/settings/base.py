@@ -20,7 +20,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "wsi",
-    "resources",
+    "resources.library",
+    "resources.events",
     "faq",
     "mailinglist",
     "wagtail.contrib.forms",

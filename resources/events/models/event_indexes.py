@@ -1,0 +1,147 @@
+"""Where events are listed: Public Events and its two discussion series, the Events index
+(upcoming and past, filters, calendar and feeds) and the "Past Events" menu entry."""
+
+from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from resources.events import calendars
+from resources.events import feeds as event_feeds
+from resources.events.filters import ListingFilterForm, filtered_listing
+from wsi.blocks import BodyBlock
+from wsi.models import BasePage
+
+from .events import EventPage
+
+
+class EventSeriesIndexPage(BasePage):
+    """Public Events under Our Work: introduces the discussion series and lists them."""
+
+    template = "events/event_series_index_page.html"
+    parent_page_types = ["wsi.SectionPage"]
+    subpage_types = ["events.EventSeriesPage"]
+    max_count = 1
+
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["series_list"] = EventSeriesPage.objects.child_of(self).live().public().select_related("image")
+        return context
+
+
+class EventSeriesPage(RoutablePageMixin, BasePage):
+    """A series of public discussions (Working in America, Reinventing Low-Wage Work): what it
+    is about, who funds it and its events, upcoming first. Has its own calendar feed."""
+
+    template = "events/event_series_page.html"
+    parent_page_types = ["events.EventSeriesIndexPage"]
+    subpage_types = []
+
+    description = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
+    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    funders = ParentalManyToManyField("library.Organisation", blank=True, related_name="event_series")
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+        FieldPanel("funders"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.SearchField("description")]
+
+    @path("calendar/", name="ics")
+    def calendar(self, request):
+        events = EventPage.objects.upcoming().live().public().filter(series=self)
+        return calendars.calendar_response(request, events, name=self.title, filename=f"{self.slug}.ics")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events = EventPage.objects.live().public().filter(series=self).select_related("series")
+        context["upcoming_events"] = events.upcoming()
+        past = filtered_listing(request, events.past(), per_page=10)
+        context["past_events"], context["past_pagination"] = past["page_obj"], past["pagination"]
+        context["funders"] = self.funders.all()
+        return context
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """Events: upcoming events soonest first, then the latest past ones, filtered by series,
+    topic and year. The past list has its own address, and the feeds hang off this page."""
+
+    template = "events/event_index_page.html"
+    parent_page_types = ["wsi.SectionPage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    def events(self):
+        return EventPage.objects.child_of(self).live().public().select_related("series")
+
+    def get_sitemap_urls(self, request=None):
+        """The past list too: it is where "Past Events" in the menus leads."""
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            urls.append({**urls[0], "location": urls[0]["location"] + self.reverse_subpage("past")})
+        return urls
+
+    @path("past/", name="past")
+    def past(self, request):
+        return self.render(request, past=True)
+
+    @path("calendar/", name="ics")
+    def calendar(self, request):
+        return calendars.calendar_response(request, self.events().upcoming(), name=self.title, filename="events.ics")
+
+    @path("feed/rss/", name="rss")
+    def rss(self, request):
+        return event_feeds.EventsFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom(self, request):
+        return event_feeds.EventsAtomFeed(self)(request)
+
+    def get_context(self, request, *args, past=False, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events = self.events()
+        form = ListingFilterForm(
+            request.GET,
+            series=EventSeriesPage.objects.live().public(),
+            years=events.dates("start_date", "year", order="DESC"),
+        )
+        listing = filtered_listing(request, events.past() if past else events.upcoming(), form=form)
+        context.update(listing, past=past)
+        if not past and not listing["is_filtered"]:
+            context["recent_past_events"] = events.past()[:3]
+        return context
+
+
+class PastEventsPage(BasePage):
+    """The "Past Events" entry of the News & Events menu: it sends visitors to the past list
+    of the events index."""
+
+    parent_page_types = ["wsi.SectionPage"]
+    subpage_types = []
+    max_count = 1
+
+    events_index = models.ForeignKey("events.EventIndexPage", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    content_panels = [*BasePage.content_panels, PageChooserPanel("events_index")]
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+    def serve(self, request, *args, **kwargs):
+        index = self.events_index
+        if index is None or not index.live:
+            raise Http404("There is no events list to show.")
+        return redirect(index.get_url(request) + index.reverse_subpage("past"))

@@ -1,0 +1,15 @@
+from django.template.loader import render_to_string
+from wagtail import hooks
+
+from resources.library.sections import PERSON_PAGE_SECTIONS
+
+from .models import EventPage
+
+
+@hooks.register(PERSON_PAGE_SECTIONS)
+def person_events(request, person):
+    """The events a person spoke at, newest first, on their page in the library."""
+    events = EventPage.objects.live().public().filter(speakers__person=person).distinct().order_by("-starts_at")
+    if not events:
+        return ""
+    return render_to_string("events/person_events.html", {"events": events, "request": request})

@@ -1,1 +1,0 @@
-"""RSS and Atom feeds: the library's (library.py), and those of events and news (events.py)."""

@@ -1,0 +1,146 @@
+import threading
+
+from django.core.signals import request_finished, request_started
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from wsi.blocks import BodyBlock
+from wsi.models import BasePage
+
+from ..sections import PERSON_PAGE_SECTIONS, TOPIC_SECTION_SECTIONS, sections
+from .resource import ResourceAuthor, ResourcePage
+from .snippets import Person, Topic
+
+
+class ResourceIndexPage(RoutablePageMixin, BasePage):
+    """Research & Resources: the library, with one section per topic at
+    ``/research-resources/<topic-slug>/`` (the FAQ's link targets) and a page per author."""
+
+    template = "library/resource_index_page.html"
+    max_count = 1
+    parent_page_types = ["wsi.HomePage"]
+    subpage_types = ["library.ResourcePage"]
+
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+
+    def route(self, request, path_components):
+        # A resource page whose slug equals a topic's wins over the topic section.
+        try:
+            return Page.route(self, request, path_components)
+        except Http404:
+            return super().route(request, path_components)
+
+    def resources(self):
+        # Every resource lives under the one library (max_count = 1, parent_page_types): no
+        # tree condition needed.
+        return ResourcePage.objects.live().public()
+
+    def get_context(self, request, *args, topic=None, **kwargs):
+        from resources.library.facet_index import library_index
+        from resources.library.listing import LibraryListing
+
+        context = super().get_context(request, *args, **kwargs)
+        topics = list(Topic.objects.all())
+        listing = LibraryListing(request.GET, library_index(), topics, within=topic)
+        context.update(listing.context())
+        context["topics"] = topics
+        context["topic"] = topic
+        return context
+
+    @path("feed/", name="feed")
+    def rss_feed(self, request):
+        from resources.library.feeds import LatestResourcesFeed
+
+        return LatestResourcesFeed()(request, library=self)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from resources.library.feeds import LatestResourcesAtomFeed
+
+        return LatestResourcesAtomFeed()(request, library=self)
+
+    @path("people/<slug:person_slug>/", name="person")
+    def person(self, request, person_slug):
+        person = get_object_or_404(Person, slug=person_slug)
+        works = (
+            self.resources()
+            .filter(authors__person=person)
+            .distinct()
+            .order_by("-publication_date", "title")
+            .prefetch_related("topics", Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person")))
+        )
+        context = super().get_context(request)
+        context.update(person=person, works=works, sections=sections(PERSON_PAGE_SECTIONS, request, person))
+        return TemplateResponse(request, "library/person_page.html", context)
+
+    @path("<slug:topic_slug>/", name="topic_section")
+    def topic_section(self, request, topic_slug):
+        topic = get_object_or_404(Topic, slug=topic_slug)
+        context = self.get_context(request, topic=topic)
+        context["sections"] = sections(TOPIC_SECTION_SECTIONS, request, topic)
+        return TemplateResponse(request, "library/topic_section.html", context)
+
+    @path("<slug:topic_slug>/feed/", name="topic_feed")
+    def topic_rss_feed(self, request, topic_slug):
+        from resources.library.feeds import LatestResourcesFeed
+
+        return LatestResourcesFeed()(request, library=self, topic_slug=topic_slug)
+
+    @path("<slug:topic_slug>/feed/atom/", name="topic_atom_feed")
+    def topic_atom_feed(self, request, topic_slug):
+        from resources.library.feeds import LatestResourcesAtomFeed
+
+        return LatestResourcesAtomFeed()(request, library=self, topic_slug=topic_slug)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base is None:
+            return urls
+        urls += [{"location": base + self.reverse_subpage("topic_section", args=[t.slug])} for t in Topic.objects.all()]
+        authors = Person.objects.filter(authorships__page__live=True).distinct()
+        urls += [{"location": base + self.reverse_subpage("person", args=[p.slug])} for p in authors]
+        return urls
+
+
+# The library's address, looked up once per request however many topics and people link to it.
+_memo = threading.local()
+
+
+def start_request_memo(**kwargs):
+    _memo.urls = {}
+
+
+def end_request_memo(**kwargs):
+    _memo.urls = None
+
+
+request_started.connect(start_request_memo, dispatch_uid="resources-library-url-start")
+request_finished.connect(end_request_memo, dispatch_uid="resources-library-url-end")
+
+
+def library_url():
+    """The library's URL ("" while no library page is published); memoised within a request."""
+    urls = getattr(_memo, "urls", None)
+    if urls is not None and "library" in urls:
+        return urls["library"]
+    index = ResourceIndexPage.objects.live().first()
+    url = (index.url or "") if index is not None else ""
+    if urls is not None:
+        urls["library"] = url
+    return url
+
+
+def library_route_url(name, slug):
+    base = library_url()
+    if not base:
+        return ""
+    return base + ResourceIndexPage.get_resolver().reverse(name, slug)

@@ -1,0 +1,248 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.http import HttpResponse
+from django.utils.dates import MONTHS
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from wsi.blocks import BodyBlock
+from wsi.models import BasePage
+
+from .snippets import Organisation, Topic
+
+SUMMARY_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class ResourceType(models.TextChoices):
+    REPORT = "report", "Report"
+    BRIEF = "brief", "Brief"
+    CASE_STUDY = "case-study", "Case study"
+    TOOL = "tool", "Toolkit or tool"
+    SURVEY = "survey", "Survey"
+    UPDATE = "update", "Update"
+    PAPER = "paper", "Paper"
+    MEDIA = "media", "Video or audio"
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = "year", "Year only"
+    MONTH = "month", "Month and year"
+    DAY = "day", "Full date"
+
+
+class ResourcePage(RoutablePageMixin, BasePage):
+    """One item of the library: a report, brief, tool or recording, with what a reader needs
+    to judge, cite and download it."""
+
+    template = "library/resource_page.html"
+    og_type = "article"
+    parent_page_types = ["library.ResourceIndexPage"]
+    subpage_types = []
+
+    resource_type = models.CharField(max_length=20, choices=ResourceType.choices, default=ResourceType.REPORT)
+    publication_date = models.DateField(
+        null=True, blank=True, help_text="Leave empty when unknown. For a year only, pick any day of that year."
+    )
+    date_precision = models.CharField(
+        "date shown as", max_length=5, choices=DatePrecision.choices, default=DatePrecision.MONTH
+    )
+    summary = RichTextField(blank=True, features=SUMMARY_FEATURES)
+    key_findings = StreamField(
+        [("finding", blocks.TextBlock(icon="tick", help_text="One finding, in a sentence or two."))], blank=True
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    topics = ParentalManyToManyField(Topic, related_name="resources", blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The publication itself, e.g. the PDF of the report.",
+    )
+    external_url = models.URLField(
+        "external link", blank=True, help_text="Where the resource lives when it is not attached here."
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    publisher = models.CharField(max_length=200, default="The Aspen Institute")
+    partners = ParentalManyToManyField(
+        Organisation,
+        related_name="partnered_resources",
+        blank=True,
+        limit_choices_to={"kind": Organisation.Kind.PARTNER},
+        verbose_name="partner organisations",
+    )
+    funders = ParentalManyToManyField(
+        Organisation,
+        related_name="funded_resources",
+        blank=True,
+        limit_choices_to={"kind": Organisation.Kind.FUNDER},
+    )
+    funder_note = models.CharField(
+        "other funders", max_length=255, blank=True, help_text="Funders that are not in the list, as free text."
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("resource_type"), FieldPanel("publication_date"), FieldPanel("date_precision")]),
+        InlinePanel("authors", heading="Authors", label="Author"),
+        FieldPanel("introduction"),
+        FieldPanel("summary"),
+        FieldPanel("key_findings"),
+        FieldPanel("body"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("document"), FieldPanel("external_url"), FieldPanel("cover_image")], heading="Files and links"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("publisher"), FieldPanel("partners"), FieldPanel("funders"), FieldPanel("funder_note")],
+            heading="Publisher, partners and funders",
+        ),
+        InlinePanel("related_links", heading="Related resources", label="Related resource"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("summary"),
+        index.SearchField("key_findings"),
+        index.SearchField("body"),
+        index.SearchField("author_names"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("resource_type"),
+    ]
+
+    class Meta:
+        indexes = [models.Index(fields=["publication_date"], name="resource_publication_date")]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # modelsearch leaves ParentalManyToManyFields unprefetched: one query per page otherwise.
+        return super().get_indexed_objects().prefetch_related("topics", "authors__person")
+
+    def clean(self):
+        super().clean()
+        if self.date_precision == DatePrecision.DAY and self.publication_date is None:
+            raise ValidationError({"publication_date": "A full date needs a date."})
+
+    @property
+    def search_result_label(self):
+        return self.get_resource_type_display()
+
+    @property
+    def date_display(self):
+        """The publication date as precisely as it is known: "2007", "October 2005", "7 March 2012"."""
+        date = self.publication_date
+        if date is None:
+            return ""
+        if self.date_precision == DatePrecision.YEAR:
+            return str(date.year)
+        if self.date_precision == DatePrecision.MONTH:
+            return f"{MONTHS[date.month]} {date.year}"
+        return f"{date.day} {MONTHS[date.month]} {date.year}"
+
+    @property
+    def document_size(self):
+        """The attached file's size in bytes, read from storage when the upload did not record it."""
+        if self.document is None:
+            return None
+        if self.document.file_size is None:
+            try:
+                return self.document.file.size
+            except OSError:
+                return None
+        return self.document.file_size
+
+    @property
+    def author_names(self):
+        return ", ".join(author.display_name for author in self.authors.all())
+
+    def related_resources(self, limit=3):
+        """The resources staff chose, or else those sharing the most topics, newest first."""
+        chosen = [
+            link.resource
+            for link in self.related_links.select_related("resource")
+            if link.resource.live and link.resource.pk != self.pk
+        ]
+        if chosen:
+            return chosen[:limit]
+        topic_ids = [topic.pk for topic in self.topics.all()]
+        if not topic_ids:
+            return []
+        return list(
+            ResourcePage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .filter(topics__in=topic_ids)
+            .annotate(shared_topics=Count("topics", filter=Q(topics__in=topic_ids)))
+            .order_by("-shared_topics", models.F("publication_date").desc(nulls_last=True), "title")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        # Header, citations, JSON-LD and the facts box all read these: fetch each once.
+        prefetch_related_objects(
+            [self],
+            Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person")),
+            "topics",
+            "partners",
+            "funders",
+        )
+        return super().get_context(request, *args, **kwargs)
+
+    @path("cite/bibtex/", name="bibtex")
+    def bibtex_download(self, request):
+        from resources.library.citations import bibtex
+
+        return _download(bibtex(self, self.full_url), "application/x-bibtex", f"{self.slug}.bib")
+
+    @path("cite/ris/", name="ris")
+    def ris_download(self, request):
+        from resources.library.citations import ris
+
+        return _download(ris(self, self.full_url), "application/x-research-info-systems", f"{self.slug}.ris")
+
+
+def _download(text, content_type, filename):
+    response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class ResourceAuthor(Orderable):
+    """An author of a resource: a person from the People list, or an outside author by name."""
+
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        "library.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="authorships"
+    )
+    name = models.CharField(
+        max_length=200, blank=True, help_text="For an author who is not in the People list, e.g. “Jane Q. Doe”."
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("name")]
+
+    def clean(self):
+        if not self.person and not self.name:
+            raise ValidationError("Choose a person or type the author's name.")
+
+    @property
+    def display_name(self):
+        return self.person.name if self.person_id else self.name
+
+    def __str__(self):
+        return self.display_name
+
+
+class RelatedResource(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="related_links")
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("resource")]

@@ -1,1 +1,0 @@
-"""schema.org JSON-LD: resources (library.py), and events and news (events.py)."""

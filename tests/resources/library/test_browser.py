@@ -1,0 +1,67 @@
+import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from resources.library.factories import PersonFactory, ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
+from tests.conftest import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def library(home):
+    outcomes = TopicFactory(name="Worker Outcomes", slug="worker-outcomes", description="What participants gain.")
+    business = TopicFactory(name="Value to Business", slug="value-to-business")
+    library = ResourceIndexPageFactory(parent=home)
+    author = PersonFactory(name="Amy Blair", slug="amy-blair")
+    for number in range(25):
+        ResourcePageFactory(
+            parent=library,
+            title=f"Report {number}",
+            resource_type="report" if number % 2 else "brief",
+            publication_date=datetime.date(2000 + number % 15, 1 + number % 12, 1),
+            topics=[outcomes] if number % 3 else [outcomes, business],
+            authors=[author],
+        )
+    ResourcePageFactory(
+        parent=library,
+        title="Gaining Ground",
+        slug="gaining-ground",
+        publication_date=None,
+        topics=[outcomes],
+        key_findings=[("finding", "Earnings rose by more than $7,000.")],
+        summary="<p>A summary.</p>",
+    )
+    return library
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/research-resources/",
+        "/research-resources/?topic=worker-outcomes&type=report&year=2000s&page=2",
+        "/research-resources/?q=nothing-matches-this",
+        "/research-resources/worker-outcomes/",
+        "/research-resources/gaining-ground/",
+        "/research-resources/people/amy-blair/",
+    ],
+)
+def test_library_pages_have_no_accessibility_violations(live_server, library, page, path):
+    page.goto(live_server.url + path)
+
+    assert page.get_by_role("heading", level=1).count() == 1
+    assert axe_violations(page) == []
+
+
+def test_filters_update_in_place_and_the_url_follows(live_server, library, page):
+    page.goto(live_server.url + "/research-resources/")
+
+    page.get_by_label("Brief (").check()
+    page.wait_for_url("**/research-resources/?type=brief")
+    expect(page.locator(".library__count")).to_have_text("Showing 1–13 of 13 resources.")
+    expect(page.get_by_label("Brief (")).to_be_focused()
+
+    page.go_back()
+    page.wait_for_url("**/research-resources/")
+    expect(page.locator(".library__count")).to_have_text("Showing 1–20 of 26 resources.")

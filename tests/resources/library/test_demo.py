@@ -1,0 +1,80 @@
+import pytest
+from django.core.management import call_command
+
+from resources.library.models import FundersPage, ResourcePage, StaffPage
+from wsi.models import SectionPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", verbosity=0)
+
+
+def test_demo_library_holds_real_publications_and_labelled_samples(client, demo):
+    resources = ResourcePage.objects.live()
+
+    assert resources.count() >= 20
+    assert resources.values("resource_type").distinct().count() == 8
+    assert resources.dates("publication_date", "year").count() >= 12
+    for resource in resources.prefetch_related("topics"):
+        assert resource.topics.exists(), resource.title
+        if resource.slug.startswith("sample-"):
+            assert resource.title.startswith("Sample ")
+            assert "Sample content" in resource.introduction
+
+
+@pytest.mark.parametrize(
+    ("slug", "title", "date"),
+    [
+        ("gaining-ground", "SEDLP Research Report No. 3: Gaining Ground", ""),
+        (
+            "sectoral-strategies-lessons-from-the-field",
+            "Sectoral Strategies for Low-Income Workers: Lessons from the Field",
+            "2007",
+        ),
+        ("systems-change-survey-of-program-activities", "Systems Change: A Survey of Program Activities", "2006"),
+        (
+            "business-value-assessment-handbook",
+            "Business Value Assessment for Workforce Development Organizations (Handbook) v1.0",
+            "October 2005",
+        ),
+    ],
+)
+def test_the_faq_link_targets_exist(client, demo, slug, title, date):
+    response = client.get(f"/research-resources/{slug}/")
+
+    assert response.status_code == 200
+    resource = response.context["page"]
+    assert (resource.title, resource.date_display) == (title, date)
+
+
+def test_topic_sections_and_downloads_work(client, demo):
+    for slug in ("sector-approach", "industry-specific", "sector-and-community-college", "worker-outcomes"):
+        assert client.get(f"/research-resources/{slug}/").context["total"] > 0
+    gaining_ground = ResourcePage.objects.get(slug="gaining-ground")
+    assert "$10,000" in str(gaining_ground.key_findings)
+    download = client.get(gaining_ground.document.url)
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_staff_and_funders_pages_follow_our_story(client, demo):
+    about = SectionPage.objects.get(slug="about-us")
+
+    slugs = [child.slug for child in about.get_children()]
+
+    assert slugs[slugs.index("our-story") + 1 : slugs.index("our-story") + 3] == ["staff", "funders"]
+    assert "Maureen Conway" in client.get(StaffPage.objects.get().url).content.decode()
+    assert "Lessons from the Field" in client.get(FundersPage.objects.get().url).content.decode()
+
+
+def test_loading_again_changes_nothing_and_scale_adds_synthetic_resources(demo):
+    before = ResourcePage.objects.count()
+    call_command("load_demo_content", verbosity=0)
+    assert ResourcePage.objects.count() == before
+
+    call_command("load_demo_content", scale=30, verbosity=0)
+    call_command("load_demo_content", scale=30, verbosity=0)
+    assert ResourcePage.objects.count() == before + 30
+    assert ResourcePage.objects.live().filter(slug="sample-resource-30").exists()

@@ -1,0 +1,86 @@
+"""The listing, its facet counts and a library search cost a fixed number of queries,
+whatever the size of the library."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from resources.library.bulk import add_synthetic_resources
+from resources.library.facet_index import forget_library_index
+from resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+LISTING = {"topic": "worker-outcomes", "type": "report"}
+SEARCH = {"q": "apprenticeships", "year": "2000s"}
+TOPIC_SECTION = {"type": "brief", "sort": "title"}
+
+
+@pytest.fixture
+def library(home):
+    topics = {
+        slug: TopicFactory(name=slug.replace("-", " ").title(), slug=slug)
+        for slug in ("worker-outcomes", "value-to-business", "systems-change", "job-quality")
+    }
+    library = ResourceIndexPageFactory(parent=home)
+    # One match for each request, so that every list on the page has rows to render.
+    ResourcePageFactory(
+        parent=library,
+        title="Apprenticeships and earnings",
+        resource_type="report",
+        publication_date=datetime.date(2005, 1, 1),
+        topics=[topics["worker-outcomes"], topics["job-quality"]],
+        authors=["Ann Lee"],
+    )
+    ResourcePageFactory(parent=library, title="A brief", resource_type="brief", topics=[topics["job-quality"]])
+    return library
+
+
+def queries_for(client, url, params):
+    client.get(url, params)  # warm Wagtail's per-process caches (site root paths)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    assert b"resource-card__title" in response.content
+    return len(context)
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/research-resources/", LISTING),
+        ("/research-resources/", SEARCH),
+        ("/research-resources/job-quality/", TOPIC_SECTION),
+    ],
+    ids=["two-filters", "search", "topic-section"],
+)
+def test_query_count_does_not_grow_with_the_library(client, library, path, params):
+    add_synthetic_resources(library, 10, seed=1)
+    small = queries_for(client, path, params)
+
+    add_synthetic_resources(library, 990, seed=2)
+    large = queries_for(client, path, params)
+
+    assert small == large
+    # Of these the library's own are 4 (topics, then one page of results with its topics and
+    # authors; the search adds one); Wagtail's routing and the site's settings make the rest.
+    assert large <= 20
+
+
+def test_rebuilding_the_index_after_a_change_costs_a_fixed_number_of_queries(client, library):
+    def first_visit_after_a_change():
+        client.get("/research-resources/", LISTING)  # the menus and Wagtail's caches are warm
+        forget_library_index()
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/research-resources/", LISTING).status_code == 200
+        return len(context)
+
+    add_synthetic_resources(library, 10, seed=1)
+    small = first_visit_after_a_change()
+    add_synthetic_resources(library, 990, seed=2)
+    large = first_visit_after_a_change()
+
+    # The index reads the privacy rules, the resources and their topics.
+    assert small == large == queries_for(client, "/research-resources/", LISTING) + 3

@@ -4,31 +4,21 @@ question is reworded or moved."""
 
 from django.utils.text import slugify
 
+from wsi.element_ids import is_reserved
+
 MAX_LENGTH = 80
-# Ids the site shell and the FAQ template already use on the page.
-RESERVED = frozenset(
-    {
-        "main",
-        "top",
-        "primary-nav",
-        "site-search-q",
-        "footer-signup-heading",
-        "footer-follow-heading",
-        "faq-contents",
-        "faq-contents-heading",
-    }
-)
 
 
 def anchor_from(text, taken):
-    """A slug of ``text`` that is neither in ``taken`` nor reserved, cut at a word boundary when long."""
+    """A slug of ``text`` that is neither in ``taken`` nor an id the page reserves, cut at a word
+    boundary when long."""
     slug = slugify(text)
     base = slug[:MAX_LENGTH]
     if len(slug) > MAX_LENGTH and "-" in base:
         base = base.rsplit("-", 1)[0]
     base = base.strip("-") or "question"
     anchor, number = base, 2
-    while anchor in taken or anchor in RESERVED:
+    while anchor in taken or is_reserved(anchor):
         anchor = f"{base}-{number}"
         number += 1
     return anchor
@@ -47,7 +37,7 @@ def clashing_anchors(questions):
     """Anchors used more than once, or reserved by the page itself."""
     seen, clashes = set(), set()
     for question in questions:
-        if question.anchor in seen or question.anchor in RESERVED:
+        if question.anchor in seen or is_reserved(question.anchor):
             clashes.add(question.anchor)
         seen.add(question.anchor)
     return clashes

@@ -1,6 +1,6 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .anchors import RESERVED
+from wsi.element_ids import is_reserved
 
 
 class FAQPageForm(WagtailAdminPageForm):
@@ -18,7 +18,7 @@ class FAQPageForm(WagtailAdminPageForm):
             anchor = form.cleaned_data.get("anchor")
             if not anchor:
                 continue
-            if anchor in RESERVED:
+            if is_reserved(anchor):
                 form.add_error("anchor", "The page itself uses this address; choose another.")
             elif anchor in seen:
                 form.add_error("anchor", "Another question already uses this anchor; choose another.")

@@ -5,6 +5,14 @@ from django.db.models.signals import post_migrate
 class MailinglistConfig(AppConfig):
     name = "mailinglist"
     verbose_name = "Mailing list"
+    # The signup form in every page's footer.
+    reserved_element_ids = (
+        "footer-signup-heading",
+        "footer-email",
+        "footer-email-error",
+        "footer-name",
+        "footer-website",
+    )
 
     def ready(self):
         from mailinglist.groups import ensure_managers_group

@@ -19,6 +19,12 @@ def test_anchor_is_made_from_the_question():
     assert anchor_from("???", set()) == "question"
 
 
+def test_anchors_avoid_the_ids_other_apps_put_on_the_page():
+    assert anchor_from("Footer email", set()) == "footer-email-2"  # the footer signup form's field
+    assert anchor_from("Chart 3bc7b755 title", set()) == "chart-3bc7b755-title-2"  # a chart block's id
+    assert anchor_from("Section menu heading", set()) == "section-menu-heading-2"
+
+
 def test_long_questions_are_cut_at_a_word_boundary():
     anchor = anchor_from("What " + "outcomes " * 20 + "do participants see?", set())
     assert len(anchor) <= 80

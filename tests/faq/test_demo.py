@@ -7,6 +7,7 @@ from wagtail.models import PageLogEntry
 
 from faq.models import FAQPage
 from tests.faq.links import broken_links
+from wsi.element_ids import is_reserved
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +77,12 @@ def test_loading_the_demo_twice_changes_nothing(demo_faq):
 
     assert PageLogEntry.objects.count() == entries
     assert FAQPage.objects.get().questions.count() == 9
+
+
+def test_every_id_on_the_faq_page_is_an_anchor_or_declared_by_the_app_that_writes_it(demo_faq):
+    page, soup = demo_faq
+    anchors = set(page.questions.values_list("anchor", flat=True))
+    ids = {element["id"] for element in soup.select("[id]")}
+
+    assert anchors <= ids
+    assert sorted(element_id for element_id in ids - anchors if not is_reserved(element_id)) == []

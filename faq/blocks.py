@@ -1,5 +1,6 @@
 from wagtail import blocks
 
+from wsi.blocks import ParagraphBlock
 from wsi.blocks.chart import BarChartBlock
 
 ANSWER_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -8,10 +9,8 @@ ANSWER_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 class AnswerBlock(blocks.StreamBlock):
     """An answer is text, with a chart where figures read better drawn."""
 
-    text = blocks.RichTextBlock(
+    text = ParagraphBlock(
         features=ANSWER_FEATURES,
-        icon="pilcrow",
-        template="components/blocks/paragraph_block.html",
         preview_value="<p>Sector initiatives serve <b>both</b> workers and employers.</p>",
         description="Formatted text: links, lists, bold and italic",
     )

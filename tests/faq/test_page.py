@@ -3,7 +3,9 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
+from faq.blocks import AnswerBlock
 from faq.factories import FAQQuestionFactory
+from wsi.blocks import BodyBlock
 from wsi.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +134,24 @@ def test_unpublished_faq_page_is_not_shown(client, faq_page):
     faq_page.unpublish()
 
     assert client.get("/our-work/faq/").status_code == 404
+
+
+def test_an_answer_reads_like_a_paragraph_of_any_page(client, home, faq_page):
+    text = "<p>Sector initiatives serve <b>both</b> workers and employers.</p>"
+    FAQQuestionFactory(page=faq_page, answer=[{"type": "text", "value": text}])
+    prose = StandardPageFactory(parent=home, body=[{"type": "paragraph", "value": text}])
+
+    answer = BeautifulSoup(client.get(faq_page.url).content, "html.parser").select_one(".faq-entry__answer .rich-text")
+    body = BeautifulSoup(client.get(prose.url).content, "html.parser").select_one(".rich-text")
+
+    assert str(answer) == str(body) == f'<div class="rich-text">{text}</div>'
+
+
+def test_an_answer_offers_editors_no_headings_of_its_own():
+    answer_text = AnswerBlock().child_blocks["text"]
+    body_paragraph = BodyBlock().child_blocks["paragraph"]
+
+    # Both are the one paragraph block; under its question's heading an answer needs none.
+    assert type(answer_text) is type(body_paragraph)
+    assert "h2" in body_paragraph.features
+    assert answer_text.features == ["bold", "italic", "ol", "ul", "link", "document-link"]

@@ -1,3 +1,3 @@
-from .body import BodyBlock
+from .body import BodyBlock, ParagraphBlock
 
-__all__ = ["BodyBlock"]
+__all__ = ["BodyBlock", "ParagraphBlock"]

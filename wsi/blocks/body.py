@@ -10,6 +10,16 @@ from .chart import BarChartBlock
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+class ParagraphBlock(blocks.RichTextBlock):
+    """Formatted text. Each use passes the rich text ``features`` its design can render."""
+
+    class Meta:
+        icon = "pilcrow"
+        template = "components/blocks/paragraph_block.html"
+        preview_value = "<p>Sector strategies <b>bring employers to the table</b>.</p>"
+        description = "Formatted text"
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock()
     level = blocks.ChoiceBlock(choices=[("h2", "Heading 2"), ("h3", "Heading 3")], default="h2")
@@ -81,13 +91,7 @@ class DocumentBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES,
-        icon="pilcrow",
-        template="components/blocks/paragraph_block.html",
-        preview_value="<p>Sector strategies <b>bring employers to the table</b>.</p>",
-        description="Formatted text",
-    )
+    paragraph = ParagraphBlock(features=RICH_TEXT_FEATURES)
     image = ImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()

@@ -14,7 +14,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from .facet_index import forget_library_index
-from .models import ResourceAuthor, ResourcePage, ResourceType, Topic
+from .models import ResourceAuthor, ResourcePage, Topic
+from .resource_types import ResourceType
 
 SLUG_PREFIX = "sample-resource-"
 SUBJECTS = [

@@ -4,10 +4,10 @@ copy, BibTeX and RIS as files for reference managers."""
 import re
 import unicodedata
 
-from django.utils.dates import MONTHS
 from django.utils.html import format_html
 
-from .models import DatePrecision, ResourceType
+from .dates import DatePrecision, format_date
+from .resource_types import ResourceType
 
 BIBTEX_ENTRY = {ResourceType.TOOL: "misc", ResourceType.MEDIA: "misc"}
 BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -70,21 +70,10 @@ def chicago(resource, url):
             written.append(f"{given} {family}".strip())
     # The first name is inverted, so even two authors take a comma before "and".
     authors = ", ".join(written[:-1]) + ", and " + written[-1] if len(written) > 1 else "".join(written)
-    date = _chicago_date(resource)
+    date = format_date(resource.publication_date, resource.date_precision, month_first=True) or "n.d."
     publication = ", ".join(part for part in (resource.publisher, date) if part)
     lead = format_html("{}{} ", authors, "" if authors.endswith(".") else ".") if authors else ""
     return format_html("{}<i>{}</i>. {}. {}.", lead, resource.title.rstrip("."), publication, url)
-
-
-def _chicago_date(resource):
-    date = resource.publication_date
-    if date is None:
-        return "n.d."
-    if resource.date_precision == DatePrecision.YEAR:
-        return str(date.year)
-    if resource.date_precision == DatePrecision.MONTH:
-        return f"{MONTHS[date.month]} {date.year}"
-    return f"{MONTHS[date.month]} {date.day}, {date.year}"
 
 
 def citation_key(resource):

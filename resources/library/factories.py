@@ -11,10 +11,10 @@ from resources.library.models import (
     ResourceAuthor,
     ResourceIndexPage,
     ResourcePage,
-    ResourceType,
     StaffPage,
     Topic,
 )
+from resources.library.resource_types import ResourceType
 
 
 class TopicFactory(DjangoModelFactory):

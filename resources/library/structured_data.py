@@ -1,7 +1,8 @@
 """schema.org JSON-LD for a resource page, so that search engines and scholarly indexes know
 what it is, who wrote it, when and about what."""
 
-from resources.library.models import DatePrecision, ResourceType
+from .dates import DatePrecision
+from .resource_types import ResourceType
 
 SCHEMA_TYPE = {
     ResourceType.REPORT: "Report",

@@ -1,10 +1,9 @@
 from .library import ResourceIndexPage
 from .people_pages import FundersPage, StaffPage
-from .resource import DatePrecision, RelatedResource, ResourceAuthor, ResourcePage, ResourceType
+from .resource import RelatedResource, ResourceAuthor, ResourcePage
 from .snippets import Organisation, Person, Topic
 
 __all__ = [
-    "DatePrecision",
     "FundersPage",
     "Organisation",
     "Person",
@@ -12,7 +11,6 @@ __all__ = [
     "ResourceAuthor",
     "ResourceIndexPage",
     "ResourcePage",
-    "ResourceType",
     "StaffPage",
     "Topic",
 ]

@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import HttpResponse
-from django.utils.dates import MONTHS
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -15,26 +14,11 @@ from wagtail.search import index
 from wsi.blocks import BodyBlock
 from wsi.models import BasePage
 
+from ..dates import DatePrecision, format_date
+from ..resource_types import ResourceType
 from .snippets import Organisation, Topic
 
 SUMMARY_FEATURES = ["bold", "italic", "link", "ul", "ol"]
-
-
-class ResourceType(models.TextChoices):
-    REPORT = "report", "Report"
-    BRIEF = "brief", "Brief"
-    CASE_STUDY = "case-study", "Case study"
-    TOOL = "tool", "Toolkit or tool"
-    SURVEY = "survey", "Survey"
-    UPDATE = "update", "Update"
-    PAPER = "paper", "Paper"
-    MEDIA = "media", "Video or audio"
-
-
-class DatePrecision(models.TextChoices):
-    YEAR = "year", "Year only"
-    MONTH = "month", "Month and year"
-    DAY = "day", "Full date"
 
 
 class ResourcePage(RoutablePageMixin, BasePage):
@@ -140,14 +124,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
     @property
     def date_display(self):
         """The publication date as precisely as it is known: "2007", "October 2005", "7 March 2012"."""
-        date = self.publication_date
-        if date is None:
-            return ""
-        if self.date_precision == DatePrecision.YEAR:
-            return str(date.year)
-        if self.date_precision == DatePrecision.MONTH:
-            return f"{MONTHS[date.month]} {date.year}"
-        return f"{date.day} {MONTHS[date.month]} {date.year}"
+        return format_date(self.publication_date, self.date_precision)
 
     @property
     def document_size(self):

@@ -29,12 +29,10 @@ class FAQPage(BasePage):
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("introduction"),
         InlinePanel("questions", heading="Questions", label="Question", min_num=1),
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("introduction"),
         index.RelatedFields("questions", [index.SearchField("question"), index.SearchField("answer")]),
     ]
 

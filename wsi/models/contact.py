@@ -17,6 +17,7 @@ from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 from wsi import ratelimit
 
@@ -96,7 +97,7 @@ class ContactPage(AbstractForm, BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels,
+        *Page.content_panels,
         FormSubmissionsPanel(),
         FieldPanel("introduction"),
         InlinePanel("form_fields", label="Form fields"),

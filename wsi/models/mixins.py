@@ -1,8 +1,18 @@
+"""The parts every page is built from: ``BasePage`` and the mixins a page composes, each
+carrying its own panels and search fields. A page model lists them in its own order, e.g.
+``content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]``."""
+
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
+
+from wsi.blocks import BodyBlock
+
+from .fields import image_field
 
 
 class BasePage(Page):
@@ -14,16 +24,13 @@ class BasePage(Page):
     menu_title = models.CharField(
         max_length=60, blank=True, help_text="A shorter name for the menus, e.g. “FAQ”. Empty: the title."
     )
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown when the page is shared; the site default image is used when empty.",
-    )
+    social_image = image_field(help_text="Shown when the page is shared; the site default image is used when empty.")
 
+    # The introduction comes under the title; a page that asks for it further down starts from
+    # Page.content_panels and places it itself.
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
     promote_panels = [*Page.promote_panels, FieldPanel("menu_title"), FieldPanel("social_image")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     class Meta:
         abstract = True
@@ -36,3 +43,27 @@ class BasePage(Page):
     def meta_description(self):
         text = self.search_description or self.introduction
         return Truncator(strip_tags(text)).chars(200)
+
+
+class BodyMixin(models.Model):
+    """The page's text in the site's shared blocks (headings, paragraphs, images, quotes,
+    charts...), found by site search."""
+
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [FieldPanel("body")]
+    search_fields = [index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class ListingImageMixin(models.Model):
+    """The page's image, shown at its head and on its card wherever the page is listed."""
+
+    image = image_field()
+
+    content_panels = [FieldPanel("image")]
+
+    class Meta:
+        abstract = True

@@ -1,15 +1,17 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
 from wsi.blocks import BodyBlock
 
 from .contact import ContactPage
-from .mixins import BasePage
+from .fields import image_field
+from .mixins import BasePage, BodyMixin, ListingImageMixin
 
 
-class HomePage(BasePage):
+class HomePage(BodyMixin, BasePage):
     """The site's front page: a statement of purpose, then what is new across the site."""
 
     template = "pages/home_page.html"
@@ -19,20 +21,17 @@ class HomePage(BasePage):
 
     hero_heading = models.CharField(max_length=200)
     hero_text = models.TextField(blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    body = StreamField(BodyBlock(), blank=True)
+    hero_image = image_field()
 
     content_panels = [
-        *BasePage.content_panels,
+        *Page.content_panels,
         FieldPanel("hero_heading"),
         FieldPanel("hero_text"),
         FieldPanel("hero_image"),
         FieldPanel("introduction"),
-        FieldPanel("body"),
+        *BodyMixin.content_panels,
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), *BodyMixin.search_fields]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -41,7 +40,7 @@ class HomePage(BasePage):
         return context
 
 
-class SectionPage(BasePage):
+class SectionPage(BodyMixin, BasePage):
     """A top-level section of the site map (About us, Our Work, News & Events) that introduces
     its pages and lists them as cards."""
 
@@ -49,10 +48,8 @@ class SectionPage(BasePage):
     parent_page_types = ["wsi.HomePage"]
     # Content apps declare SectionPage among their own parent_page_types.
 
-    body = StreamField(BodyBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -60,20 +57,14 @@ class SectionPage(BasePage):
         return context
 
 
-class StandardPage(BasePage):
+class StandardPage(ListingImageMixin, BodyMixin, BasePage):
     """A page of prose: Who We Are, Our Story, a project or a tool description."""
 
     template = "pages/standard_page.html"
     parent_page_types = ["wsi.HomePage", "wsi.SectionPage", "wsi.StandardPage"]
     subpage_types = ["wsi.StandardPage"]
 
-    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    body = StreamField(BodyBlock())
+    body = StreamField(BodyBlock())  # required: the prose is the page
 
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("introduction"),
-        FieldPanel("image"),
-        FieldPanel("body"),
-    ]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, *ListingImageMixin.content_panels, *BodyMixin.content_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]

@@ -2,6 +2,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .fields import image_field
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
@@ -17,9 +19,7 @@ class SiteSettings(BaseSiteSetting):
     twitter_url = models.URLField(blank=True, verbose_name="X / Twitter URL")
     linkedin_url = models.URLField(blank=True, verbose_name="LinkedIn URL")
     youtube_url = models.URLField(blank=True, verbose_name="YouTube URL")
-    default_social_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    default_social_image = image_field()
 
     panels = [
         MultiFieldPanel(

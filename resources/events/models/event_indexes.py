@@ -7,19 +7,19 @@ from django.shortcuts import redirect
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
 from wagtail.search import index
 
 from resources.events import calendars
 from resources.events import feeds as event_feeds
 from resources.events.filters import ListingFilterForm, filtered_listing
-from wsi.blocks import BodyBlock
-from wsi.models import BasePage
+from wsi.models import BasePage, BodyMixin, ListingImageMixin
 
 from .events import EventPage
 
 
-class EventSeriesIndexPage(BasePage):
+class EventSeriesIndexPage(BodyMixin, BasePage):
     """Public Events under Our Work: introduces the discussion series and lists them."""
 
     template = "events/event_series_index_page.html"
@@ -27,9 +27,8 @@ class EventSeriesIndexPage(BasePage):
     subpage_types = ["events.EventSeriesPage"]
     max_count = 1
 
-    body = StreamField(BodyBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -37,7 +36,7 @@ class EventSeriesIndexPage(BasePage):
         return context
 
 
-class EventSeriesPage(RoutablePageMixin, BasePage):
+class EventSeriesPage(RoutablePageMixin, ListingImageMixin, BasePage):
     """A series of public discussions (Working in America, Reinventing Low-Wage Work): what it
     is about, who funds it and its events, upcoming first. Has its own calendar feed."""
 
@@ -46,17 +45,15 @@ class EventSeriesPage(RoutablePageMixin, BasePage):
     subpage_types = []
 
     description = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
-    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     funders = ParentalManyToManyField("library.Organisation", blank=True, related_name="event_series")
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("introduction"),
         FieldPanel("description"),
-        FieldPanel("image"),
+        *ListingImageMixin.content_panels,
         FieldPanel("funders"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.SearchField("description")]
+    search_fields = [*BasePage.search_fields, index.SearchField("description")]
 
     @path("calendar/", name="ics")
     def calendar(self, request):
@@ -81,8 +78,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["wsi.SectionPage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
 
     def events(self):
         return EventPage.objects.child_of(self).live().public().select_related("series")
@@ -135,7 +130,7 @@ class PastEventsPage(BasePage):
 
     events_index = models.ForeignKey("events.EventIndexPage", null=True, on_delete=models.SET_NULL, related_name="+")
 
-    content_panels = [*BasePage.content_panels, PageChooserPanel("events_index")]
+    content_panels = [*Page.content_panels, PageChooserPanel("events_index")]
 
     def get_sitemap_urls(self, request=None):
         return []

@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -18,9 +18,8 @@ from wagtail.search import index
 from resources.events import calendars, times
 from resources.events import structured_data as event_structured_data
 from resources.library.models.snippets import BIO_FEATURES
-from wsi.blocks import BodyBlock
 from wsi.embeds import can_embed
-from wsi.models import BasePage
+from wsi.models import BasePage, BodyMixin
 from wsi.structured_data import json_ld_script
 
 AUDIO_EXTENSIONS = {"mp3", "m4a", "ogg", "wav"}
@@ -36,7 +35,7 @@ class EventQuerySet(PageQuerySet):
         return self.filter(ends_at__lte=timezone.now()).order_by("-starts_at")
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, BodyMixin, BasePage):
     """One event: when (in its own time zone) and where, its status, speakers, registration,
     and afterwards its recording. Offers an .ics file and calendar links."""
 
@@ -74,7 +73,6 @@ class EventPage(RoutablePageMixin, BasePage):
     registration_deadline = models.DateField(null=True, blank=True, help_text="The last day to register.")
 
     topics = ParentalManyToManyField("library.Topic", blank=True, related_name="events")
-    body = StreamField(BodyBlock(), blank=True)
     recording_embed_url = models.URLField(
         "recording address", blank=True, help_text="A YouTube, Vimeo or SoundCloud address of the recording."
     )
@@ -89,7 +87,7 @@ class EventPage(RoutablePageMixin, BasePage):
     transcript = RichTextField(blank=True, features=BIO_FEATURES)
 
     content_panels = [
-        *BasePage.content_panels,
+        *Page.content_panels,
         FieldPanel("series"),
         FieldPanel("introduction", heading="Summary"),
         MultiFieldPanel(
@@ -114,7 +112,7 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
         InlinePanel("speakers", heading="Speakers", label="Speaker"),
         FieldPanel("topics"),
-        FieldPanel("body"),
+        *BodyMixin.content_panels,
         MultiFieldPanel(
             [FieldPanel("recording_embed_url"), FieldPanel("recording_file"), FieldPanel("transcript")],
             heading="Recording",
@@ -124,8 +122,7 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("body"),
+        *BodyMixin.search_fields,
         index.SearchField("venue_name"),
         index.SearchField("transcript"),
         index.FilterField("starts_at"),

@@ -5,14 +5,13 @@ from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
 from resources.events import feeds as event_feeds
 from resources.events import structured_data as event_structured_data
 from resources.events.filters import ListingFilterForm, filtered_listing
-from wsi.blocks import BodyBlock
-from wsi.models import BasePage
+from wsi.models import BasePage, BodyMixin, ListingImageMixin
 from wsi.structured_data import json_ld_script
 
 
@@ -24,8 +23,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["wsi.SectionPage"]
     subpage_types = ["events.NewsPage"]
     max_count = 1
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
 
     def news(self):
         return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
@@ -46,7 +43,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return context
 
 
-class NewsPage(BasePage):
+class NewsPage(ListingImageMixin, BodyMixin, BasePage):
     """One news item or press release (which carries a media contact)."""
 
     template = "events/news_page.html"
@@ -58,21 +55,19 @@ class NewsPage(BasePage):
     author = models.ForeignKey(
         "library.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="news_items"
     )
-    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     topics = ParentalManyToManyField("library.Topic", blank=True, related_name="news_items")
-    body = StreamField(BodyBlock(), blank=True)
     is_press_release = models.BooleanField("press release", default=False)
     media_contact_name = models.CharField(max_length=200, blank=True)
     media_contact_email = models.EmailField(blank=True)
     media_contact_phone = models.CharField(max_length=50, blank=True)
 
     content_panels = [
-        *BasePage.content_panels,
+        *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("author"),
         FieldPanel("introduction", heading="Summary"),
-        FieldPanel("image"),
-        FieldPanel("body"),
+        *ListingImageMixin.content_panels,
+        *BodyMixin.content_panels,
         FieldPanel("topics"),
         MultiFieldPanel(
             [
@@ -86,8 +81,7 @@ class NewsPage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("body"),
+        *BodyMixin.search_fields,
         index.FilterField("date"),
     ]
 

@@ -5,20 +5,17 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from wsi.blocks import BodyBlock
-from wsi.models import BasePage
+from wsi.models import BasePage, BodyMixin
 
 from ..sections import PERSON_PAGE_SECTIONS, TOPIC_SECTION_SECTIONS, sections
 from .resource import ResourceAuthor, ResourcePage
 from .snippets import Person, Topic
 
 
-class ResourceIndexPage(RoutablePageMixin, BasePage):
+class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
     """Research & Resources: the library, with one section per topic at
     ``/research-resources/<topic-slug>/`` (the FAQ's link targets) and a page per author."""
 
@@ -27,9 +24,8 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["wsi.HomePage"]
     subpage_types = ["library.ResourcePage"]
 
-    body = StreamField(BodyBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
 
     def route(self, request, path_components):
         # A resource page whose slug equals a topic's wins over the topic section.

@@ -1,16 +1,12 @@
 from django.db.models import Prefetch
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
-from wagtail.search import index
 
-from wsi.blocks import BodyBlock
-from wsi.models import BasePage
+from wsi.models import BasePage, BodyMixin
 
 from .resource import ResourcePage
 from .snippets import Organisation, Person
 
 
-class StaffPage(BasePage):
+class StaffPage(BodyMixin, BasePage):
     """The people of the initiative (People marked "member of staff"), with role, photo and bio,
     each linking to the page that lists their work."""
 
@@ -19,10 +15,8 @@ class StaffPage(BasePage):
     parent_page_types = ["wsi.SectionPage"]
     subpage_types = []
 
-    body = StreamField(BodyBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -30,7 +24,7 @@ class StaffPage(BasePage):
         return context
 
 
-class FundersPage(BasePage):
+class FundersPage(BodyMixin, BasePage):
     """The foundations and agencies that fund the initiative, and the work each supported."""
 
     template = "library/funders_page.html"
@@ -38,10 +32,8 @@ class FundersPage(BasePage):
     parent_page_types = ["wsi.SectionPage"]
     subpage_types = []
 
-    body = StreamField(BodyBlock(), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,11 +8,10 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from wsi.blocks import BodyBlock
-from wsi.models import BasePage
+from wsi.models import BasePage, BodyMixin, image_field
 
 from ..dates import DatePrecision, format_date
 from ..resource_types import ResourceType
@@ -21,7 +20,7 @@ from .snippets import Organisation, Topic
 SUMMARY_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class ResourcePage(RoutablePageMixin, BasePage):
+class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
     """One item of the library: a report, brief, tool or recording, with what a reader needs
     to judge, cite and download it."""
 
@@ -41,7 +40,6 @@ class ResourcePage(RoutablePageMixin, BasePage):
     key_findings = StreamField(
         [("finding", blocks.TextBlock(icon="tick", help_text="One finding, in a sentence or two."))], blank=True
     )
-    body = StreamField(BodyBlock(), blank=True)
     topics = ParentalManyToManyField(Topic, related_name="resources", blank=True)
     document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -54,9 +52,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
     external_url = models.URLField(
         "external link", blank=True, help_text="Where the resource lives when it is not attached here."
     )
-    cover_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    cover_image = image_field()
     publisher = models.CharField(max_length=200, default="The Aspen Institute")
     partners = ParentalManyToManyField(
         Organisation,
@@ -76,13 +72,13 @@ class ResourcePage(RoutablePageMixin, BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels,
+        *Page.content_panels,
         FieldRowPanel([FieldPanel("resource_type"), FieldPanel("publication_date"), FieldPanel("date_precision")]),
         InlinePanel("authors", heading="Authors", label="Author"),
         FieldPanel("introduction"),
         FieldPanel("summary"),
         FieldPanel("key_findings"),
-        FieldPanel("body"),
+        *BodyMixin.content_panels,
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("document"), FieldPanel("external_url"), FieldPanel("cover_image")], heading="Files and links"
@@ -95,10 +91,9 @@ class ResourcePage(RoutablePageMixin, BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("introduction"),
         index.SearchField("summary"),
         index.SearchField("key_findings"),
-        index.SearchField("body"),
+        *BodyMixin.search_fields,
         index.SearchField("author_names"),
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("resource_type"),

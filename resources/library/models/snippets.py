@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from wsi.models import image_field
+
 BIO_FEATURES = ["bold", "italic", "link"]
 
 
@@ -42,7 +44,7 @@ class Person(index.Indexed, models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     role = models.CharField(max_length=200, blank=True, help_text="Job title, e.g. Executive Director.")
     organisation = models.CharField(max_length=200, blank=True)
-    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    photo = image_field()
     bio = RichTextField(blank=True, features=BIO_FEATURES)
     is_staff = models.BooleanField("member of staff", default=False, help_text="Staff are listed on the Staff page.")
     sort_order = models.PositiveIntegerField(default=0, help_text="Order on the Staff page.")
@@ -83,7 +85,7 @@ class Organisation(index.Indexed, models.Model):
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARTNER)
     url = models.URLField("website", blank=True)
-    logo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    logo = image_field()
     description = models.TextField(blank=True, help_text="For funders: what they supported.")
 
     panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("url"), FieldPanel("logo"), FieldPanel("description")]

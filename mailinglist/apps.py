@@ -15,7 +15,7 @@ class MailinglistConfig(AppConfig):
     )
 
     def ready(self):
-        from mailinglist.groups import ensure_managers_group
+        from mailinglist import signals
 
         # After this app's migrations, and after Django has created their permissions.
-        post_migrate.connect(ensure_managers_group, sender=self, dispatch_uid="mailinglist-managers-group")
+        post_migrate.connect(signals.restore_managers_group, sender=self, dispatch_uid="mailinglist-managers-group")

@@ -21,7 +21,7 @@ MANAGER_PERMISSIONS = [
 ]
 
 
-def ensure_managers_group(app_config, using="default", **kwargs):
+def ensure_managers_group(app_config, using="default"):
     # Django creates this app's permissions in a post_migrate handler of its own, which may
     # come after this one.
     create_permissions(app_config, verbosity=0, using=using)

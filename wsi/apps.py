@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import post_page_move
 
 
 class WsiConfig(AppConfig):
@@ -19,6 +21,11 @@ class WsiConfig(AppConfig):
     )
 
     def ready(self):
-        from wsi.navigation import connect_signals
+        from wsi import signals
 
-        connect_signals()
+        post_save.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-save")
+        post_delete.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-delete")
+        post_page_move.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-move")
+        post_save.connect(
+            signals.mail_new_contact_submission, sender="wsi.ContactSubmission", dispatch_uid="wsi-contact-mail"
+        )

@@ -14,6 +14,8 @@ from PIL import ImageDraw
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
+from wsi.models import HomePage
+
 PALETTE = ["#14365d", "#1a4f8b", "#a3431f", "#f2b632", "#4f7a5a", "#d5d0c4", "#f4f1ea"]
 
 
@@ -26,8 +28,6 @@ class DemoLoad:
 
     @property
     def home(self):
-        from wsi.models import HomePage
-
         return HomePage.objects.get()
 
 

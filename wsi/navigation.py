@@ -2,9 +2,7 @@
 page is saved, moved or deleted, so that a page view reads it without touching the database."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
-from wagtail.signals import post_page_move
 
 CACHE_KEY = "wsi:menu-tree:{site_id}"
 CACHE_SECONDS = 60 * 60
@@ -32,14 +30,6 @@ def _build(root):
     return [(section, by_parent_path.get(section.path, [])) for section in sections]
 
 
-def forget_menu_tree(**kwargs):
-    instance = kwargs.get("instance")
-    if instance is None or isinstance(instance, Page | Site):
-        site_ids = Site.objects.values_list("pk", flat=True)
-        cache.delete_many([CACHE_KEY.format(site_id=site_id) for site_id in site_ids])
-
-
-def connect_signals():
-    post_save.connect(forget_menu_tree, dispatch_uid="wsi-menu-tree-save")
-    post_delete.connect(forget_menu_tree, dispatch_uid="wsi-menu-tree-delete")
-    post_page_move.connect(forget_menu_tree, dispatch_uid="wsi-menu-tree-move")
+def forget_menu_tree():
+    site_ids = Site.objects.values_list("pk", flat=True)
+    cache.delete_many([CACHE_KEY.format(site_id=site_id) for site_id in site_ids])

@@ -15,6 +15,7 @@ from resources.events.models import (
     NewsPage,
 )
 from resources.library.factories import PersonFactory
+from wsi.factories import SectionPageFactory
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):
@@ -82,7 +83,5 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
 def make_events_section(home):
     """News & Events with its Events and Latest News indexes, as the demo builds them."""
-    from wsi.factories import SectionPageFactory
-
     section = SectionPageFactory(parent=home, title="News & Events", slug="news-events")
     return EventIndexPageFactory(parent=section), NewsIndexPageFactory(parent=section)

@@ -14,12 +14,9 @@ from collections.abc import Sequence
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from pyroaring import BitMap
-from wagtail.models import PageViewRestriction
-from wagtail.signals import post_page_move
 
-from .models import ResourcePage, Topic
+from .models.resource import ResourcePage
 
 STAMP_KEY = "resources:library-index-stamp"
 # A change that did not reach the cache (Redis away, rows written outside Django) still shows
@@ -141,15 +138,3 @@ def forget_library_index():
     so that a build which read the database before the commit is not kept."""
     cache.delete(STAMP_KEY)
     transaction.on_commit(lambda: cache.delete(STAMP_KEY))
-
-
-def _on_change(sender, instance=None, raw=False, **kwargs):
-    # Rows saved raw come in bulk (fixtures, resources.library.bulk), whose loader forgets the index once.
-    if not raw and isinstance(instance, ResourcePage | Topic | PageViewRestriction):
-        forget_library_index()
-
-
-def connect_signals():
-    post_save.connect(_on_change, dispatch_uid="resources-library-index-save")
-    post_delete.connect(_on_change, dispatch_uid="resources-library-index-delete")
-    post_page_move.connect(_on_change, dispatch_uid="resources-library-index-move")

@@ -1,14 +1,12 @@
-"""RSS and Atom feeds of the newest resources, for the whole library and for each topic."""
+"""RSS and Atom feeds of the newest resources, for the whole library and for each topic. The
+library page serves them and hands over itself and the topic."""
 
 import datetime
 
 from django.contrib.syndication.views import Feed
 from django.db.models import F
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-
-from resources.library.models import ResourcePage, Topic
 
 FEED_LENGTH = 20
 
@@ -18,9 +16,9 @@ class LatestResourcesFeed(Feed):
         self.library = library
         return super().__call__(request, *args, **kwargs)
 
-    def get_object(self, request, topic_slug=None):
+    def get_object(self, request, topic=None):
         self.request = request
-        return get_object_or_404(Topic, slug=topic_slug) if topic_slug else None
+        return topic
 
     def title(self, topic):
         return f"{topic.name}: new resources" if topic else "New research and resources"
@@ -35,7 +33,7 @@ class LatestResourcesFeed(Feed):
         return "New reports, briefs, tools and surveys from the Workforce Strategies Initiative."
 
     def items(self, topic):
-        resources = ResourcePage.objects.child_of(self.library).live().public()
+        resources = self.library.resources()
         if topic:
             resources = resources.filter(topics=topic)
         newest = [F("publication_date").desc(nulls_last=True), "-first_published_at", "-pk"]

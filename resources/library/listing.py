@@ -14,7 +14,7 @@ from pyroaring import BitMap
 from wsi.pagination import pagination
 from wsi.search import CONTROL_CHARACTERS, search_terms
 
-from .models import ResourceAuthor, ResourcePage
+from .models.resource import ResourceAuthor, ResourcePage
 from .resource_types import ResourceType
 
 MAX_QUERY_LENGTH = 200

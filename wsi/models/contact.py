@@ -1,16 +1,12 @@
-import logging
-from functools import partial
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.mail import EmailMessage
-from django.db import models, transaction
+from django.db import models
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from kombu.exceptions import OperationalError
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.forms.forms import FormBuilder
@@ -22,8 +18,6 @@ from wagtail.models import Page
 from wsi import ratelimit
 
 from .mixins import BasePage
-
-logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "website"
 MESSAGE_MAX_LENGTH = 5000
@@ -142,9 +136,8 @@ class ContactPage(AbstractForm, BasePage):
 
     def process_form_submission(self, form):
         data = {name: value for name, value in form.cleaned_data.items() if name != HONEYPOT_FIELD}
-        submission = ContactSubmission.objects.create(form_data=data, page=self)
-        transaction.on_commit(partial(_queue_staff_mail, submission.pk))
-        return submission
+        # Saving it queues the staff mail for when the transaction commits (wsi.signals).
+        return ContactSubmission.objects.create(form_data=data, page=self)
 
     def _render_form(self, request, form, status=200):
         context = self.get_context(request)
@@ -158,13 +151,3 @@ def _sent_notice(request):
         if SENT_TAG in message.tags:
             return message
     return None
-
-
-def _queue_staff_mail(submission_pk):
-    from wsi.tasks import mail_contact_submission  # tasks import the models: import at call time
-
-    try:
-        mail_contact_submission.delay(submission_pk)
-    except OperationalError:
-        # The message is stored; the sweeper task mails it once the broker is back.
-        logger.warning("Contact submission %s stored, staff mail not queued: broker unavailable", submission_pk)

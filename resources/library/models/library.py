@@ -1,6 +1,3 @@
-import threading
-
-from django.core.signals import request_finished, request_started
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -10,6 +7,9 @@ from wagtail.models import Page
 
 from wsi.models import BasePage, BodyMixin
 
+from ..facet_index import library_index
+from ..feeds import LatestResourcesAtomFeed, LatestResourcesFeed
+from ..listing import LibraryListing
 from ..sections import PERSON_PAGE_SECTIONS, TOPIC_SECTION_SECTIONS, sections
 from .resource import ResourceAuthor, ResourcePage
 from .snippets import Person, Topic
@@ -40,9 +40,6 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
         return ResourcePage.objects.live().public()
 
     def get_context(self, request, *args, topic=None, **kwargs):
-        from resources.library.facet_index import library_index
-        from resources.library.listing import LibraryListing
-
         context = super().get_context(request, *args, **kwargs)
         topics = list(Topic.objects.all())
         listing = LibraryListing(request.GET, library_index(), topics, within=topic)
@@ -53,14 +50,10 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
 
     @path("feed/", name="feed")
     def rss_feed(self, request):
-        from resources.library.feeds import LatestResourcesFeed
-
         return LatestResourcesFeed()(request, library=self)
 
     @path("feed/atom/", name="atom_feed")
     def atom_feed(self, request):
-        from resources.library.feeds import LatestResourcesAtomFeed
-
         return LatestResourcesAtomFeed()(request, library=self)
 
     @path("people/<slug:person_slug>/", name="person")
@@ -86,15 +79,13 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
 
     @path("<slug:topic_slug>/feed/", name="topic_feed")
     def topic_rss_feed(self, request, topic_slug):
-        from resources.library.feeds import LatestResourcesFeed
-
-        return LatestResourcesFeed()(request, library=self, topic_slug=topic_slug)
+        topic = get_object_or_404(Topic, slug=topic_slug)
+        return LatestResourcesFeed()(request, library=self, topic=topic)
 
     @path("<slug:topic_slug>/feed/atom/", name="topic_atom_feed")
     def topic_atom_feed(self, request, topic_slug):
-        from resources.library.feeds import LatestResourcesAtomFeed
-
-        return LatestResourcesAtomFeed()(request, library=self, topic_slug=topic_slug)
+        topic = get_object_or_404(Topic, slug=topic_slug)
+        return LatestResourcesAtomFeed()(request, library=self, topic=topic)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -105,38 +96,3 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
         authors = Person.objects.filter(authorships__page__live=True).distinct()
         urls += [{"location": base + self.reverse_subpage("person", args=[p.slug])} for p in authors]
         return urls
-
-
-# The library's address, looked up once per request however many topics and people link to it.
-_memo = threading.local()
-
-
-def start_request_memo(**kwargs):
-    _memo.urls = {}
-
-
-def end_request_memo(**kwargs):
-    _memo.urls = None
-
-
-request_started.connect(start_request_memo, dispatch_uid="resources-library-url-start")
-request_finished.connect(end_request_memo, dispatch_uid="resources-library-url-end")
-
-
-def library_url():
-    """The library's URL ("" while no library page is published); memoised within a request."""
-    urls = getattr(_memo, "urls", None)
-    if urls is not None and "library" in urls:
-        return urls["library"]
-    index = ResourceIndexPage.objects.live().first()
-    url = (index.url or "") if index is not None else ""
-    if urls is not None:
-        urls["library"] = url
-    return url
-
-
-def library_route_url(name, slug):
-    base = library_url()
-    if not base:
-        return ""
-    return base + ResourceIndexPage.get_resolver().reverse(name, slug)

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from wsi.models import BasePage, BodyMixin, image_field
 
+from ..citations import bibtex, ris
 from ..dates import DatePrecision, format_date
 from ..resource_types import ResourceType
 from .snippets import Organisation, Topic
@@ -171,14 +172,10 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
 
     @path("cite/bibtex/", name="bibtex")
     def bibtex_download(self, request):
-        from resources.library.citations import bibtex
-
         return _download(bibtex(self, self.full_url), "application/x-bibtex", f"{self.slug}.bib")
 
     @path("cite/ris/", name="ris")
     def ris_download(self, request):
-        from resources.library.citations import ris
-
         return _download(ris(self, self.full_url), "application/x-research-info-systems", f"{self.slug}.ris")
 
 

@@ -8,6 +8,8 @@ from wagtail.search import index
 
 from wsi.models import image_field
 
+from ..routes import library_route_url
+
 BIO_FEATURES = ["bold", "italic", "link"]
 
 
@@ -32,8 +34,6 @@ class Topic(index.Indexed, models.Model):
     def get_absolute_url(self):
         """The topic section of the library, or "" while there is no published library page.
         The library's address is looked up once per request, however many topics link to it."""
-        from .library import library_route_url
-
         return library_route_url("topic_section", self.slug)
 
 
@@ -70,8 +70,6 @@ class Person(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         """The page listing this person's work in the library."""
-        from .library import library_route_url
-
         return library_route_url("person", self.slug)
 
 

@@ -3,7 +3,7 @@ from django.db.models import F, Prefetch
 
 from resources.library.citations import citation_list
 from resources.library.models import ResourceAuthor, ResourcePage
-from resources.library.models.library import library_url
+from resources.library.routes import library_url
 from resources.library.structured_data import resource_json_ld
 from wsi.structured_data import json_ld_script
 

@@ -10,7 +10,7 @@ from resources.library.factories import (
     StaffPageFactory,
     TopicFactory,
 )
-from resources.library.models.library import end_request_memo, start_request_memo
+from resources.library.routes import end_request_memo, start_request_memo
 from wsi.factories import SectionPageFactory
 
 pytestmark = pytest.mark.django_db

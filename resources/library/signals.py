@@ -1,0 +1,23 @@
+"""What the library does when something happens elsewhere. ``LibraryConfig.ready`` connects
+each receiver here to its signals."""
+
+from wagtail.models import PageViewRestriction
+
+from .facet_index import forget_library_index
+from .models import ResourcePage, Topic
+from .routes import end_request_memo, start_request_memo
+
+
+def forget_index(sender, instance=None, raw=False, **kwargs):
+    """A resource, a topic or a page's privacy changed: every process rebuilds its facet index."""
+    # Rows saved raw come in bulk (fixtures, resources.library.bulk), whose loader forgets the index once.
+    if not raw and isinstance(instance, ResourcePage | Topic | PageViewRestriction):
+        forget_library_index()
+
+
+def open_request_memo(**kwargs):
+    start_request_memo()
+
+
+def close_request_memo(**kwargs):
+    end_request_memo()

@@ -13,15 +13,19 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 MAX_QUERY_LENGTH = 200
 
 
+def _one_line(text):
+    return " ".join(CONTROL_CHARACTERS.sub(" ", text).split())
+
+
 def quoted(value):
     """A visitor's value in quotes, printable and short enough to say back in a notice."""
-    return f"“{Truncator(' '.join(CONTROL_CHARACTERS.sub(' ', value).split())).chars(40)}”"
+    return f"“{Truncator(_one_line(value)).chars(40)}”"
 
 
 def clean_query(raw, notices):
     """The query as typed, without control characters or runs of white space, and at most
     ``MAX_QUERY_LENGTH`` characters long (with a notice when it was shortened)."""
-    query = " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())
+    query = _one_line(raw)
     if len(query) > MAX_QUERY_LENGTH:
         notices.append(f"Your search was shortened to its first {MAX_QUERY_LENGTH} characters.")
         query = query[:MAX_QUERY_LENGTH].rstrip()
@@ -32,7 +36,7 @@ def search_terms(query):
     """The words of ``query`` as the search backends should see them. Double quotes go (SQLite's
     FTS5 rejects some unbalanced or adjacent ones) and so do control characters (NUL is refused
     by both databases): a phrase search is not worth a 500."""
-    return " ".join(CONTROL_CHARACTERS.sub(" ", query).replace('"', " ").split())
+    return _one_line(query.replace('"', " "))
 
 
 def clamped_page(object_list, per_page, requested, notices):

@@ -1,9 +1,7 @@
 from functools import partial
-from urllib.parse import urlencode
 
 import redis
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -15,8 +13,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from wsi.pagination import pagination
-from wsi.search import CONTROL_CHARACTERS, SearchResult, extra_search_results, search_terms
+from wsi.listing import clamped_page, clean_query, page_url, pagination, search_terms
+from wsi.search import SearchResult, extra_search_results
 
 
 @never_cache
@@ -57,7 +55,6 @@ def _redis_answers(url):
 
 
 SEARCH_PER_PAGE = 10
-SEARCH_MAX_LENGTH = 200
 
 
 @require_GET
@@ -65,22 +62,13 @@ def search(request):
     """Site-wide search: staff-promoted results first, then what content apps add through the
     ``register_site_search_results`` hook (FAQ answers, deep-linked), then ranked pages."""
     notices = []
-    query = " ".join(CONTROL_CHARACTERS.sub(" ", request.GET.get("q", "")).split())
-    if len(query) > SEARCH_MAX_LENGTH:
-        notices.append(f"Your search was shortened to its first {SEARCH_MAX_LENGTH} characters.")
-        query = query[:SEARCH_MAX_LENGTH].rstrip()
-
+    query = clean_query(request.GET.get("q", ""), notices)
     site = Site.find_for_request(request)
     pages = Page.objects.none()
     terms = search_terms(query)
     if terms and site is not None:
         pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).specific().search(terms)
-    paginator = Paginator(pages, SEARCH_PER_PAGE)
-    number = _page_number(request.GET.get("page", "1"), notices)
-    if number > paginator.num_pages:
-        notices.append(f"There are only {paginator.num_pages} pages of results; here is the last one.")
-        number = paginator.num_pages
-    results = paginator.page(number)
+    results = clamped_page(pages, SEARCH_PER_PAGE, request.GET.get("page"), notices)
 
     promotions, extra = [], []
     if query and results.number == 1:
@@ -94,25 +82,10 @@ def search(request):
         "page_results": [_page_result(page, request) for page in results],
         "promotions": promotions,
         "extra_results": extra,
-        "total": paginator.count + len(extra) + len(promotions),
-        "pagination": pagination(results, partial(_search_url, query)),
+        "total": results.paginator.count + len(extra) + len(promotions),
+        "pagination": pagination(results, partial(page_url, [("q", query)])),
     }
     return TemplateResponse(request, "pages/search_results.html", context)
-
-
-def _page_number(raw, notices):
-    try:
-        return max(1, int(raw))
-    except (TypeError, ValueError):
-        notices.append("That is not a page number; here is the first page.")
-        return 1
-
-
-def _search_url(query, number):
-    params = {"q": query}
-    if number > 1:
-        params["page"] = number
-    return "?" + urlencode(params)
 
 
 def _page_result(page, request):

@@ -2,13 +2,11 @@
 string, the listing answers: a value it does not know is reported and ignored."""
 
 from functools import partial
-from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Paginator
 
 from resources.library.models import Topic
-from wsi.pagination import pagination
+from wsi.listing import clamped_page, page_url, pagination
 
 PER_PAGE = 10
 
@@ -53,21 +51,20 @@ class ListingFilterForm(forms.Form):
         return queryset
 
 
-def filtered_listing(request, queryset, form=None, per_page=PER_PAGE):
+def filtered_listing(request, queryset, form=None):
     """The context of a listing: the page of results asked for (the first for a bad page
-    number, the last past the end), links to the other pages that keep the filters, the form."""
+    number, the last past the end, each with a notice), links to the other pages that keep the
+    filters, the form."""
     filters = {}
     if form is not None:
         queryset = form.apply(queryset)
         filters = form.active_filters
-    page_obj = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    notices = []
+    page_obj = clamped_page(queryset, PER_PAGE, request.GET.get("page"), notices)
     return {
         "page_obj": page_obj,
-        "pagination": pagination(page_obj, partial(_page_url, filters)),
+        "pagination": pagination(page_obj, partial(page_url, list(filters.items()))),
+        "notices": notices,
         "filter_form": form,
         "is_filtered": bool(filters),
     }
-
-
-def _page_url(filters, number):
-    return "?" + urlencode({**filters, "page": number} if number > 1 else filters)

@@ -4,31 +4,23 @@ under the rest of the selection. The whole state lives in the URL, so links can 
 
 import re
 from collections import Counter
+from functools import partial
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.utils.text import Truncator
 from pyroaring import BitMap
 
-from wsi.pagination import pagination
-from wsi.search import CONTROL_CHARACTERS, search_terms
+from wsi.listing import clamped_page, clean_query, page_url, pagination, quoted, search_terms
 
 from .models.resource import ResourceAuthor, ResourcePage
 from .resource_types import ResourceType
 
-MAX_QUERY_LENGTH = 200
 MAX_VALUES = 30
 PER_PAGE = 20
 UNDATED = "undated"
 SORTS = {"relevance": "Best match", "newest": "Newest first", "oldest": "Oldest first", "title": "Title (A to Z)"}
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 DECADE = re.compile(r"^((?:1[89]|20)\d0)s$")
-
-
-def shown(value):
-    """A visitor's value, short enough to quote back in a notice."""
-    return Truncator(value).chars(40)
 
 
 class LibraryListing:
@@ -43,19 +35,12 @@ class LibraryListing:
         self.all_topics = list(topics)
         self.with_topic_facet = within is None
         self.notices = []
-        self.query = self._parse_query(params.get("q", ""))
+        self.query = clean_query(params.get("q", ""), self.notices)
         self.topics = self._parse_topics(params.getlist("topic")[:MAX_VALUES]) if within is None else []
         self.types = self._parse_types(params.getlist("type")[:MAX_VALUES])
         self.dates = self._parse_dates(params.getlist("year")[:MAX_VALUES])
         self.sort = self._parse_sort(params.get("sort", ""))
-        self.requested_page = params.get("page", "1")
-
-    def _parse_query(self, raw):
-        query = " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())
-        if len(query) > MAX_QUERY_LENGTH:
-            self.notices.append(f"Your search was shortened to its first {MAX_QUERY_LENGTH} characters.")
-            query = query[:MAX_QUERY_LENGTH].rstrip()
-        return query
+        self.requested_page = params.get("page")
 
     def _parse_topics(self, slugs):
         by_slug = {topic.slug: topic for topic in self.all_topics}
@@ -64,7 +49,7 @@ class LibraryListing:
             if slug in by_slug:
                 chosen.append(by_slug[slug])
             elif slug:
-                self.notices.append(f"There is no topic “{shown(slug)}”, so it was left out of the filters.")
+                self.notices.append(f"There is no topic {quoted(slug)}, so it was left out of the filters.")
         return chosen
 
     def _parse_types(self, values):
@@ -73,7 +58,7 @@ class LibraryListing:
             if value in ResourceType.values:
                 chosen.append(value)
             elif value:
-                self.notices.append(f"There is no resource type “{shown(value)}”, so it was left out of the filters.")
+                self.notices.append(f"There is no resource type {quoted(value)}, so it was left out of the filters.")
         return chosen
 
     def _parse_dates(self, values):
@@ -82,7 +67,7 @@ class LibraryListing:
             if value == UNDATED or YEAR.match(value) or DECADE.match(value):
                 chosen.append(value)
             elif value:
-                self.notices.append(f"“{shown(value)}” is not a year or a decade, so it was left out of the filters.")
+                self.notices.append(f"{quoted(value)} is not a year or a decade, so it was left out of the filters.")
         return chosen
 
     @property
@@ -96,7 +81,7 @@ class LibraryListing:
         if value == "relevance" and not self.query:
             return default
         if value not in SORTS:
-            self.notices.append(f"There is no sort order “{shown(value)}”; the results are sorted {SORTS[default]}.")
+            self.notices.append(f"There is no sort order {quoted(value)}; the results are sorted {SORTS[default]}.")
             return default
         return value
 
@@ -147,13 +132,12 @@ class LibraryListing:
             ordered = [position for position in ranked if position in results]
         else:
             ordered = index.in_order(results, "newest" if self.sort == "relevance" else self.sort)
-        paginator = Paginator(ordered, PER_PAGE)
-        page = paginator.page(self._clamped_page(paginator.num_pages))
+        page = clamped_page(ordered, PER_PAGE, self.requested_page, self.notices)
         page.object_list = _resources_at(index, page.object_list)
         return {
             "listing": self,
             "results": page,
-            "pagination": pagination(page, self.page_url),
+            "pagination": pagination(page, partial(page_url, self.params())),
             "total": len(results),
             "topic_facet": self._topic_facet(_counts(index.by_topic, narrowed("type", "year")))
             if self.with_topic_facet
@@ -163,19 +147,6 @@ class LibraryListing:
             "active_filters": self._active_filters(),
             "sort_options": [(key, label) for key, label in SORTS.items() if key != "relevance" or self.query],
         }
-
-    def _clamped_page(self, num_pages):
-        try:
-            number = int(self.requested_page)
-        except (TypeError, ValueError):
-            self.notices.append(f"“{shown(self.requested_page)}” is not a page number; here is the first page.")
-            return 1
-        if number < 1:
-            return 1
-        if number > num_pages:
-            self.notices.append(f"There are only {num_pages} pages of results; here is the last one.")
-            return num_pages
-        return number
 
     def _topic_facet(self, counts):
         chosen = {topic.pk for topic in self.topics}
@@ -200,17 +171,22 @@ class LibraryListing:
             decades[year - year % 10] += count
         facet = []
         for decade in sorted(decades, reverse=True):
-            years = sorted((year for year in counts if year - year % 10 == decade), reverse=True)
+            years = [
+                {"value": str(year), "label": str(year), "count": counts[year], "selected": str(year) in self.dates}
+                for year in sorted((year for year in counts if year - year % 10 == decade), reverse=True)
+            ]
+            selected = f"{decade}s" in self.dates
             facet.append(
                 {
                     "value": f"{decade}s",
                     "label": f"{decade}s",
                     "count": decades[decade],
-                    "selected": f"{decade}s" in self.dates,
-                    "years": [
-                        {"value": str(y), "label": str(y), "count": counts[y], "selected": str(y) in self.dates}
-                        for y in years
-                    ],
+                    "selected": selected,
+                    "nested": {
+                        "summary": f"Years in the {decade}s",
+                        "options": years,
+                        "open": selected or any(year["selected"] for year in years),
+                    },
                 }
             )
         if undated or UNDATED in self.dates:
@@ -235,9 +211,6 @@ class LibraryListing:
     def url(self, **changes):
         query = urlencode(self.params(**changes))
         return f"?{query}" if query else "?"
-
-    def page_url(self, number):
-        return self.url(page=number if number > 1 else "")
 
     def _active_filters(self):
         labels = dict(ResourceType.choices)

@@ -85,22 +85,62 @@ def test_promoted_results_and_hook_results_come_first(client, home):
     assert Query.get("job quality").hits == 1
 
 
+def notices(response):
+    return [li.get_text() for li in BeautifulSoup(response.content, "html.parser").select('[role="status"] li')]
+
+
 def test_pagination_and_clamped_page_numbers(client, home):
     for number in range(23):
         StandardPageFactory(parent=home, title=f"Workforce page {number}")
 
     page3 = client.get("/search/", {"q": "workforce", "page": "3"})
-    beyond = client.get("/search/", {"q": "workforce", "page": "99999"})
-    junk = client.get("/search/", {"q": "workforce", "page": "abc"})
 
     assert len(results(page3)) == 3
     assert "23 results, page 3 of 3." in page3.content.decode()
-    assert "here is the last one" in beyond.content.decode()
-    assert len(results(beyond)) == 3
-    assert "That is not a page number" in junk.content.decode()
-    assert len(results(junk)) == 10
+    assert notices(page3) == []
     soup = BeautifulSoup(page3.content, "html.parser")
     assert soup.select_one('a[rel="prev"]')["href"] == "?q=workforce&page=2"
+
+
+@pytest.mark.parametrize(
+    ("page", "count_line", "notice"),
+    [
+        ("99999", "23 results, page 3 of 3.", "There are only 3 pages of results; here is the last one."),
+        ("abc", "23 results, page 1 of 3.", "“abc” is not a page number; here is the first page."),
+        ("0", "23 results, page 1 of 3.", "Pages are numbered from 1; here is the first page."),
+        ("-1", "23 results, page 1 of 3.", "Pages are numbered from 1; here is the first page."),
+    ],
+)
+def test_a_page_number_the_results_do_not_have_is_explained(client, home, page, count_line, notice):
+    for number in range(23):
+        StandardPageFactory(parent=home, title=f"Workforce page {number}")
+
+    response = client.get("/search/", {"q": "workforce", "page": page})
+
+    assert count_line in response.content.decode()
+    assert notices(response) == [notice]
+
+
+def test_a_page_past_a_single_page_or_past_no_results_is_explained(client, home):
+    StandardPageFactory(parent=home, title="Workforce page")
+
+    one_page = client.get("/search/", {"q": "workforce", "page": "2"})
+    nothing = client.get("/search/", {"q": "zebra", "page": "2"})
+
+    assert notices(one_page) == ["There is only 1 page of results; here it is."]
+    assert results(one_page) == [("Standard page", "Workforce page")]
+    assert notices(nothing) == ["There are no results, so there are no other pages."]
+    assert "No results for “zebra”" in nothing.content.decode()
+
+
+def test_an_overlong_query_with_control_characters_is_cleaned_and_shortened(client, home):
+    StandardPageFactory(parent=home, title="Workforce page")
+
+    response = client.get("/search/", {"q": "\x00workforce\x1b\tpage\x7f " + "x" * 300})
+
+    assert notices(response) == ["Your search was shortened to its first 200 characters."]
+    value = BeautifulSoup(response.content, "html.parser").select_one("#search-page-q")["value"]
+    assert value == "workforce page " + "x" * 185
 
 
 def test_empty_and_no_result_states_help(client, home):

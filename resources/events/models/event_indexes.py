@@ -64,8 +64,7 @@ class EventSeriesPage(RoutablePageMixin, ListingImageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.live().public().filter(series=self).select_related("series")
         context["upcoming_events"] = events.upcoming()
-        past = filtered_listing(request, events.past(), per_page=10)
-        context["past_events"], context["past_pagination"] = past["page_obj"], past["pagination"]
+        context["past_listing"] = filtered_listing(request, events.past())
         context["funders"] = self.funders.all()
         return context
 

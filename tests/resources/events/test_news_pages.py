@@ -22,6 +22,13 @@ def titles(html):
     return [node.get_text(strip=True) for node in BeautifulSoup(html, "html.parser").select(".card__title")]
 
 
+def notices(html):
+    return [
+        item.get_text()
+        for item in BeautifulSoup(html, "html.parser").select('.notice[role="status"] .listing-notices li')
+    ]
+
+
 def test_news_is_listed_newest_first_without_drafts(client, news):
     NewsPageFactory(parent=news, title="Older", date=datetime.date(2018, 1, 19))
     NewsPageFactory(parent=news, title="Newer", date=datetime.date(2020, 6, 25))
@@ -41,6 +48,7 @@ def test_news_filters_by_topic_and_year_and_explains_bad_input(client, news):
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is nothing from that year" in html and "There is no such topic" in html
+    assert notices(html) == ["“x” is not a page number; here is the first page."]
     assert titles(html) == ["Jobs 2020", "Other 2018", "Jobs 2018"]
 
 
@@ -50,6 +58,25 @@ def test_news_pages_paginate(client, news):
 
     assert len(titles(client.get(news.url).content.decode())) == 10
     assert titles(client.get(news.url, {"page": "2"}).content.decode()) == ["Item 02", "Item 01", "Item 00"]
+
+
+@pytest.mark.parametrize(
+    ("page", "first", "notice"),
+    [
+        ("99", "Item 02", "There are only 2 pages of results; here is the last one."),
+        ("two", "Item 12", "“two” is not a page number; here is the first page."),
+        ("0", "Item 12", "Pages are numbered from 1; here is the first page."),
+        ("-2", "Item 12", "Pages are numbered from 1; here is the first page."),
+    ],
+)
+def test_news_explains_a_page_number_it_does_not_have(client, news, page, first, notice):
+    for number in range(13):
+        NewsPageFactory(parent=news, title=f"Item {number:02}", date=datetime.date(2020, 1, number + 1))
+
+    html = client.get(news.url, {"page": page}).content.decode()
+
+    assert titles(html)[0] == first
+    assert notices(html) == [notice]
 
 
 def test_news_listing_queries_do_not_grow(client, news, django_assert_max_num_queries, django_assert_num_queries):

@@ -106,29 +106,42 @@ def test_filters_by_series_topic_and_year(client, events, series):
     assert "Clear filters" in html
 
 
+def explanations(html, within=None):
+    """What the page says about the visitor's input: filter errors and the listing's notices."""
+    soup = BeautifulSoup(html, "html.parser")
+    if within is not None:
+        soup = soup.find("section", attrs={"aria-labelledby": within})
+    return [item.get_text() for item in soup.select('[role="status"] li')]
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ({"series": "no-such-series"}, "There is no such series"),
-        ({"topic": "<script>alert(1)</script>"}, "There is no such topic"),
-        ({"year": "abc"}, "There is nothing from that year"),
-        ({"year": "1' OR '1'='1"}, "There is nothing from that year"),
-        ({"series": "x" * 5000, "page": "9" * 5000}, "There is no such series"),
-        ({"page": "abc", "unknown": "thing"}, ""),
-        ({"page": "-3"}, ""),
+        ({"series": "no-such-series"}, "There is no such series; showing every series."),
+        ({"topic": "<script>alert(1)</script>"}, "There is no such topic; showing every topic."),
+        ({"year": "abc"}, "There is nothing from that year; showing every year."),
+        ({"year": "1' OR '1'='1"}, "There is nothing from that year; showing every year."),
+        ({"series": "x" * 5000, "page": "9" * 5000}, "There is no such series; showing every series."),
+        ({"page": "abc", "unknown": "thing"}, "“abc” is not a page number; here is the first page."),
+        ({"page": "0"}, "Pages are numbered from 1; here is the first page."),
+        ({"page": "-3"}, "Pages are numbered from 1; here is the first page."),
     ],
 )
 def test_bad_filters_and_page_numbers_are_explained_never_an_error(client, events, series, query, message):
     EventPageFactory(parent=events, title="Still listed", start_date=day(3))
+    EventPageFactory(parent=events, title="Long gone", start_date=day(-3))
 
     response = client.get(events.url, query)
     html = response.content.decode()
+    past = client.get(events.url + "past/", query)
 
     assert response.status_code == 200
-    assert message in html
-    assert titles(html) == ["Still listed"]
+    assert message in explanations(html)
+    assert titles(html) == ["Still listed", "Long gone"]
     assert "<script>alert(1)</script>" not in html
-    assert client.get(events.url + "past/", query).status_code == 200
+    assert past.status_code == 200
+    assert message in explanations(past.content.decode())
+    assert titles(past.content.decode()) == ["Long gone"]
 
 
 def test_pagination_keeps_the_filters(client, events, series):
@@ -144,6 +157,27 @@ def test_pagination_keeps_the_filters(client, events, series):
     assert "?series=working-in-america&amp;page=2" in first
     assert titles(second) == ["Talk 10", "Talk 11"]
     assert titles(beyond) == ["Talk 10", "Talk 11"]
+    assert explanations(second) == []
+    assert explanations(beyond) == ["There are only 2 pages of results; here is the last one."]
+
+
+@pytest.mark.parametrize(
+    ("page", "shown", "notice"),
+    [
+        ("2", ["Ago 10", "Ago 11"], None),
+        ("99", ["Ago 10", "Ago 11"], "There are only 2 pages of results; here is the last one."),
+        ("abc", [f"Ago {n:02}" for n in range(10)], "“abc” is not a page number; here is the first page."),
+        ("0", [f"Ago {n:02}" for n in range(10)], "Pages are numbered from 1; here is the first page."),
+    ],
+)
+def test_the_past_list_explains_a_page_number_it_does_not_have(client, events, page, shown, notice):
+    for number in range(12):
+        EventPageFactory(parent=events, title=f"Ago {number:02}", start_date=day(-number - 1))
+
+    html = client.get(events.url + "past/", {"page": page}).content.decode()
+
+    assert titles(html) == shown
+    assert explanations(html, within="event-list-heading") == ([notice] if notice else [])
 
 
 def test_listing_queries_do_not_grow_with_the_number_of_events(
@@ -180,6 +214,29 @@ def test_series_page_lists_its_events_upcoming_first_then_past_and_its_funders(c
     assert "A Sample Foundation" in html
     public_events = client.get(america.get_parent().url).content.decode()
     assert "Working in America" in public_events and "Reinventing Low-Wage Work" in public_events
+
+
+@pytest.mark.parametrize(
+    ("page", "shown", "notice"),
+    [
+        ("2", ["Old talk 10", "Old talk 11"], None),
+        ("99", ["Old talk 10", "Old talk 11"], "There are only 2 pages of results; here is the last one."),
+        ("x1", [f"Old talk {n:02}" for n in range(10)], "“x1” is not a page number; here is the first page."),
+        ("-1", [f"Old talk {n:02}" for n in range(10)], "Pages are numbered from 1; here is the first page."),
+    ],
+)
+def test_series_page_past_discussions_explain_a_page_number_they_do_not_have(
+    client, events, series, page, shown, notice
+):
+    america = series[0]
+    EventPageFactory(parent=events, title="Next talk", start_date=day(10), series=america)
+    for number in range(12):
+        EventPageFactory(parent=events, title=f"Old talk {number:02}", start_date=day(-number - 1), series=america)
+
+    html = client.get(america.url, {"page": page}).content.decode()
+
+    assert titles(html) == ["Next talk", *shown]
+    assert explanations(html, within="past-heading") == ([notice] if notice else [])
 
 
 def test_event_page_shows_when_where_speakers_and_registration(client, events):

@@ -17,7 +17,7 @@ def library(home):
 
 def notices(response):
     soup = BeautifulSoup(response.content, "html.parser")
-    return [li.get_text() for li in soup.select(".library__notices li")]
+    return [li.get_text() for li in soup.select(".listing-notices li")]
 
 
 def test_unknown_values_are_ignored_with_a_notice(client, library):
@@ -43,8 +43,10 @@ def test_unknown_sort_falls_back_with_a_notice(client, library):
     [
         ("abc", "Showing 1–20", "“abc” is not a page number; here is the first page."),
         ("99999", "Showing 21–25", "There are only 2 pages of results; here is the last one."),
-        ("0", "Showing 1–20", None),
-        ("-3", "Showing 1–20", None),
+        ("0", "Showing 1–20", "Pages are numbered from 1; here is the first page."),
+        ("-3", "Showing 1–20", "Pages are numbered from 1; here is the first page."),
+        ("2", "Showing 21–25", None),
+        ("", "Showing 1–20", None),
     ],
 )
 def test_page_number_is_clamped(client, library, page, shown, notice):
@@ -62,6 +64,17 @@ def test_a_huge_query_is_truncated(client, library):
     assert notices(response) == ["Your search was shortened to its first 200 characters."]
     value = BeautifulSoup(response.content, "html.parser").select_one("#library-q")["value"]
     assert len(value) <= 200
+
+
+def test_an_overlong_query_with_control_characters_is_cleaned_and_shortened(client, library):
+    response = client.get(library.url, {"q": "\x00report\x1b\t1\x7f " + "x" * 300, "page": "7"})
+
+    value = BeautifulSoup(response.content, "html.parser").select_one("#library-q")["value"]
+    assert value == "report 1 " + "x" * 191
+    assert notices(response) == [
+        "Your search was shortened to its first 200 characters.",
+        "There are no results, so there are no other pages.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -89,3 +102,7 @@ def test_bad_input_on_a_topic_section_too(client, library):
 
     assert response.status_code == 200
     assert "<b>x</b>" not in response.content.decode()
+    assert notices(response) == [
+        "Your search was shortened to its first 200 characters.",
+        "“zzz” is not a page number; here is the first page.",
+    ]

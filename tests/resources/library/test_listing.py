@@ -89,6 +89,20 @@ def test_year_and_decade_filters(client, library):
     assert years == {"2010s": 1, "2015": 1, "2000s": 2, "2007": 1, "2004": 1, "Date unknown": 1}
 
 
+def test_a_decades_years_unfold_when_it_or_one_of_its_years_is_chosen(client, library):
+    for year in (2004, 2007, 2015):
+        ResourcePageFactory(parent=library, publication_date=datetime.date(year, 3, 1))
+
+    def unfolded_and_checked(params):
+        soup = BeautifulSoup(client.get(library.url, params).content, "html.parser")
+        unfolded = [details.summary.get_text(strip=True) for details in soup.select("details[open]")]
+        return unfolded, [box["value"] for box in soup.select('input[name="year"][checked]')]
+
+    assert unfolded_and_checked({}) == ([], [])
+    assert unfolded_and_checked({"year": "2010s"}) == (["Years in the 2010s"], ["2010s"])
+    assert unfolded_and_checked({"year": ["2004", "2007"]}) == (["Years in the 2000s"], ["2007", "2004"])
+
+
 def test_sort_orders_put_the_undated_last_and_break_ties_by_title(client, library):
     ResourcePageFactory(parent=library, title="Delta", publication_date=datetime.date(2015, 1, 1))
     ResourcePageFactory(parent=library, title="Gamma", publication_date=None)

@@ -1,6 +1,6 @@
 from django.core.paginator import Paginator
 
-from wsi.pagination import pagination
+from wsi.listing import pagination
 
 
 def url_for(number):

@@ -20,6 +20,8 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint . --lint
+	$(BIN)/djlint . --check
 
 install: $(STAMP)
 

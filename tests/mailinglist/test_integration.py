@@ -7,6 +7,7 @@ import time
 
 import pytest
 import requests
+from bs4 import BeautifulSoup
 from django.conf import settings
 
 from mailinglist import tasks
@@ -61,7 +62,7 @@ def wait_until(condition, timeout=20.0, what="the condition"):
 def sign_up(base_url, address):
     session = requests.Session()
     form = session.get(f"{base_url}/mailing-list/", timeout=10)
-    started = re.search(r'name="started" value="([^"]+)"', form.text).group(1)
+    started = BeautifulSoup(form.text, "html.parser").find("input", attrs={"name": "started"})["value"]
     return session.post(
         f"{base_url}/mailing-list/",
         data={

@@ -65,3 +65,14 @@ def test_filters_update_in_place_and_the_url_follows(live_server, library, page)
     page.go_back()
     page.wait_for_url("**/research-resources/")
     expect(page.locator(".library__count")).to_have_text("Showing 1–20 of 26 resources.")
+
+
+def test_copy_puts_the_citation_on_the_clipboard(live_server, library, page):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(live_server.url + "/research-resources/gaining-ground/")
+    citation = page.locator(".citation__style").first
+
+    citation.get_by_role("button", name="Copy").click()
+
+    expect(citation.get_by_role("button", name="Copied")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == citation.locator(".citation__text").text_content().strip()

@@ -48,14 +48,3 @@ if (form) {
   enhance();
   window.addEventListener("popstate", () => show(window.location.href, { push: false }));
 }
-
-for (const button of document.querySelectorAll("[data-copy]")) {
-  const source = document.getElementById(button.dataset.copy);
-  if (!source || !navigator.clipboard) continue;
-  button.hidden = false;
-  button.addEventListener("click", async () => {
-    await navigator.clipboard.writeText(source.textContent.trim());
-    button.textContent = "Copied";
-    setTimeout(() => { button.textContent = "Copy"; }, 2000);
-  });
-}

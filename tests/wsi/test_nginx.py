@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import icalendar
 import pytest
 import requests
 from bs4 import BeautifulSoup
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from resources.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.conftest import require
 from wsi.factories import ContactPageFactory, make_site_root
 from wsi.models import ContactSubmission
@@ -130,3 +132,16 @@ def test_the_contact_form_posted_through_nginx_passes_the_csrf_check(nginx):
     assert response.status_code == 200, response.text[:500]
     assert "Thank you for your message" in response.text
     assert ContactSubmission.objects.filter(form_data__email="ana@example.org").exists()
+
+
+@pytest.mark.parametrize(("forwarded", "scheme"), [({}, "http"), ({"X-Forwarded-Proto": "https"}, "https")])
+def test_an_events_calendar_links_to_the_page_with_the_visitors_port_and_scheme(nginx, forwarded, scheme):
+    """The .ics file's URL comes from request.build_absolute_uri; behind a TLS terminator
+    (production.env) the scheme is the one it forwards."""
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=make_site_root()))
+
+    response = requests.get(f"{nginx}{event.url}calendar/", headers=forwarded, timeout=10)
+
+    assert response.status_code == 200
+    [entry] = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(entry["URL"]) == f"{scheme}://{urlsplit(nginx).netloc}{event.url}"

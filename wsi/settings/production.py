@@ -5,7 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from . import DEV_SECRET_KEY
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, MAILINGLIST_HASH_KEY, env
 
 EXAMPLE_ENV_DIR = BASE_DIR / "docker" / "env"
 MIN_SECRET_LENGTH = 50
@@ -41,7 +41,6 @@ def required(name, read):
 
 
 SECRET_KEY = secret("SECRET_KEY", required("SECRET_KEY", env.str))
-MAILINGLIST_HASH_KEY = env.str("MAILINGLIST_HASH_KEY", default="")
 if MAILINGLIST_HASH_KEY:
     secret("MAILINGLIST_HASH_KEY", MAILINGLIST_HASH_KEY)
 ALLOWED_HOSTS = required("ALLOWED_HOSTS", env.list)

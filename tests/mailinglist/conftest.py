@@ -1,13 +1,8 @@
-import re
-import time
-
 import pytest
-from django.core import signing
 
-from mailinglist.forms import STARTED_SALT
 from mailinglist.models import Subscriber
-
-from .sink import SmtpSink
+from tests.helpers.mailinglist import signup_data
+from tests.helpers.smtp_sink import SmtpSink
 
 
 @pytest.fixture(scope="module")
@@ -18,29 +13,12 @@ def sink():
     server.stop()
 
 
-def started(seconds_ago=10):
-    """The signed "form rendered at" stamp of a form opened ``seconds_ago``."""
-    return signing.dumps(time.time() - seconds_ago, salt=STARTED_SALT)
-
-
-def signup_data(email, **extra):
-    return {"email": email, "started": started(), "page": "/about-us/", "website": "", **extra}
-
-
 @pytest.fixture
 def post_signup(client):
     def post(email, ip="203.0.113.9", **extra):
         return client.post("/mailing-list/", signup_data(email, **extra), REMOTE_ADDR=ip)
 
     return post
-
-
-def link_from(message, name):
-    """The first link to /mailing-list/<name>/ in a mail's plain-text body."""
-    body = message.body if hasattr(message, "body") else message.get_body(("plain",)).get_content()
-    match = re.search(rf"https?://[^\s]+/mailing-list/{name}/[^\s/]+/", body)
-    assert match, f"no {name} link in: {body}"
-    return match.group(0)
 
 
 @pytest.fixture

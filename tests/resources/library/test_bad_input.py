@@ -1,17 +1,15 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
+from resources.library.factories import ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def library(home):
-    library = ResourceIndexPageFactory(parent=home)
-    topic = TopicFactory(name="Worker Outcomes", slug="worker-outcomes")
+def library(library, worker_outcomes):
     for number in range(25):
-        ResourcePageFactory(parent=library, title=f"Report {number}", topics=[topic])
+        ResourcePageFactory(parent=library, title=f"Report {number}", topics=[worker_outcomes])
     return library
 
 

@@ -43,16 +43,11 @@ def commits(item):
     return not {"transactional_db", "live_server", "site_server"}.isdisjoint(item.fixturenames)
 
 
-@pytest.hookimpl(wrapper=True)
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    for item in items:
-        if uses_demo(item):
-            # Under `--dist loadgroup`, one xdist worker runs them all and loads the demo once.
-            item.add_marker(pytest.mark.xdist_group("demo"))
-    result = yield
-    # A stable sort, after pytest-django's own ordering.
+    # A stable sort, after pytest-django's own ordering. xdist hands each worker its tests in
+    # this order, so a worker that gets demo tests runs them one after the other too.
     items.sort(key=lambda item: 1 if uses_demo(item) else 2 if commits(item) else 0)
-    return result
 
 
 @pytest.hookimpl(wrapper=True)

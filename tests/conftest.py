@@ -23,6 +23,7 @@ from resources.library.factories import ResourceIndexPageFactory, TopicFactory
 from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.helpers.demo import SharedDemo
 from tests.helpers.services import redis_answers, require
+from tests.helpers.smtp_sink import SmtpSink
 from wsi.factories import make_site_root
 
 SHARED_DEMO = pytest.StashKey[SharedDemo]()
@@ -119,6 +120,14 @@ def site_server(django_db_setup):
     fixture commits. Unlike pytest-django's ``live_server``, it leaves each test in a rolled-back
     transaction, so the database is not emptied after every test."""
     server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def sink():
+    """An SMTP server on 127.0.0.1 that keeps what it receives, one per test module."""
+    server = SmtpSink().start()
     yield server
     server.stop()
 

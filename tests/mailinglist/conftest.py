@@ -2,15 +2,6 @@ import pytest
 
 from mailinglist.models import Subscriber
 from tests.helpers.mailinglist import signup_data
-from tests.helpers.smtp_sink import SmtpSink
-
-
-@pytest.fixture(scope="module")
-def sink():
-    """An SMTP server on 127.0.0.1 that keeps what it receives, one per test module."""
-    server = SmtpSink().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -33,9 +33,9 @@ def uses_demo(item):
     return "demo_site" in item.fixturenames
 
 
-def commits(item):
-    """Whether the database is emptied after the test: pytest-django's transactional tests,
-    and the tests that read a module's committed rows through ``site_server``."""
+def empties_database(item):
+    """pytest-django's transactional tests, and the tests that read a module's committed rows
+    through ``site_server``: the database is emptied after them."""
     marker = item.get_closest_marker("django_db")
     if marker is not None:
         transaction, reset_sequences, *_ = validate_django_db(marker)
@@ -44,11 +44,19 @@ def commits(item):
     return not {"transactional_db", "live_server", "site_server"}.isdisjoint(item.fixturenames)
 
 
+def run_order(item):
+    if uses_demo(item):
+        return 1
+    if empties_database(item):
+        return 2
+    return 0
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     # A stable sort, after pytest-django's own ordering. xdist hands each worker its tests in
     # this order, so a worker that gets demo tests runs them one after the other too.
-    items.sort(key=lambda item: 1 if uses_demo(item) else 2 if commits(item) else 0)
+    items.sort(key=run_order)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -101,8 +109,8 @@ def sector_approach(db):
 @pytest.fixture(scope="session")
 def _shared_demo(request, django_db_setup, django_db_blocker):
     demo = SharedDemo(django_db_blocker)
-    demo.load()
     request.config.stash[SHARED_DEMO] = demo
+    demo.load()
     yield demo
     demo.remove()
 
@@ -134,7 +142,8 @@ def sink():
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium driven by Playwright; never a downloaded browser. Launched once."""
+    """Debian's Chromium driven by Playwright; never a downloaded browser. Launched once per
+    session (per xdist worker)."""
     require(os.path.exists(CHROMIUM), "needs Chromium: apt-get install -y chromium")
     from playwright.sync_api import sync_playwright
 

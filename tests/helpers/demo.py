@@ -21,15 +21,18 @@ class SharedDemo:
 
     def __init__(self, django_db_blocker):
         self._blocker = django_db_blocker
+        self._in_database = False
         self.home_pk = None
 
     def load(self):
+        self._in_database = True  # also when loading fails halfway
         with self._blocker.unblock():
             self.home_pk = load_demo().pk
 
     def remove(self):
-        if self.home_pk is None:
+        if not self._in_database:
             return
         with self._blocker.unblock():
             empty_database()
+        self._in_database = False
         self.home_pk = None

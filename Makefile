@@ -14,8 +14,9 @@ run: $(STAMP)
 	@echo "Mail is written to var/mail/. Serving http://127.0.0.1:$(PORT) (stop with Ctrl-C)."
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# One xdist worker per core, at most 4 (PYTEST_ARGS=--pdb runs the tests in this process).
 test: $(STAMP)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto --maxprocesses=4 $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,16 +1,15 @@
 import pytest
-from django.core.management import call_command
 
 from faq.factories import FAQPageFactory, FAQQuestionFactory
-from tests.conftest import axe_violations
-from wsi.factories import SectionPageFactory
+from tests.helpers.browser import axe_violations
+from tests.helpers.database import committed
+from wsi.factories import SectionPageFactory, make_site_root
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.fixture
-def faq_url(live_server, home):
-    our_work = SectionPageFactory(parent=home, title="Our Work", slug="our-work")
+def long_faq():
+    our_work = SectionPageFactory(parent=make_site_root(), title="Our Work", slug="our-work")
     faq = FAQPageFactory(parent=our_work)
     for number in range(1, 13):
         FAQQuestionFactory(
@@ -18,13 +17,16 @@ def faq_url(live_server, home):
             question=f"Question {number}: what do sector initiatives do?",
             answer=[{"type": "text", "value": "<p>An answer long enough to fill the screen.</p>" * 12}],
         )
-    return live_server.url + faq.url
+    return faq
 
 
-def test_demo_faq_has_no_accessibility_violations(live_server, home, page):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+@pytest.fixture(scope="module")
+def faq_url(site_server, django_db_blocker):
+    yield from committed(django_db_blocker, lambda: site_server.url + long_faq().url)
 
-    page.goto(live_server.url + "/our-work/faq/")
+
+def test_demo_faq_has_no_accessibility_violations(demo_site, site_server, page):
+    page.goto(site_server.url + "/our-work/faq/")
 
     assert page.get_by_role("heading", level=1).inner_text() == "Frequently Asked Questions"
     assert page.get_by_role("img", name="SEDLP participants with employer-provided health insurance").is_visible()

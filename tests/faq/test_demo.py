@@ -6,7 +6,7 @@ from django.core.management import call_command
 from wagtail.models import PageLogEntry
 
 from faq.models import FAQPage
-from tests.faq.links import broken_links
+from tests.helpers.links import broken_links
 from wsi.element_ids import is_reserved
 
 pytestmark = pytest.mark.django_db
@@ -25,8 +25,7 @@ QUESTIONS = [
 
 
 @pytest.fixture
-def demo_faq(client):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo_faq(client, demo_site):
     page = FAQPage.objects.get()
     return page, BeautifulSoup(client.get(page.url).content, "html.parser")
 
@@ -36,7 +35,6 @@ def answer_to(soup, number):
 
 
 def test_demo_faq_has_the_nine_questions_with_exact_figures_and_working_links(client, demo_faq):
-    """One test for the whole demo FAQ, because loading the demo takes seconds."""
     page, soup = demo_faq
 
     assert page.url == "/our-work/faq/"

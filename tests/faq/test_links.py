@@ -2,7 +2,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from faq.factories import FAQQuestionFactory
-from tests.faq.links import broken_links
+from tests.helpers.links import broken_links
 from wsi.demo_kit import demo_document
 from wsi.factories import StandardPageFactory
 

@@ -5,10 +5,9 @@ from mailinglist.factories import SubscriberFactory
 from mailinglist.models import Subscriber
 from mailinglist.tokens import manage_token, new_confirmation_token
 from resources.library.factories import TopicFactory
-from tests.conftest import axe_violations
+from tests.helpers.browser import axe_violations
+from tests.helpers.mailinglist import link_from
 from wsi.factories import SectionPageFactory, StandardPageFactory, make_site_root
-
-from .conftest import link_from
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

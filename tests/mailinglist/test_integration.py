@@ -13,11 +13,10 @@ from django.conf import settings
 from mailinglist import tasks
 from mailinglist.factories import OutgoingMailFactory
 from mailinglist.models import OutgoingMail, SignupRequest, Subscriber
-from tests.conftest import require
+from tests.helpers.mailinglist import link_from
+from tests.helpers.processes import REDIS_SERVER, PrivateRedis, Worker, celery_broker, forget_queued_tasks
+from tests.helpers.services import require
 from wsi.factories import make_site_root
-
-from .conftest import link_from
-from .processes import REDIS_SERVER, PrivateRedis, Worker, celery_broker, forget_queued_tasks
 
 pytestmark = [
     pytest.mark.postgres,

@@ -11,8 +11,7 @@ from mailinglist.addresses import normalise_email
 from mailinglist.factories import SubscriberFactory
 from mailinglist.models import OutgoingMail, SignupRequest, Subscriber
 from resources.library.factories import TopicFactory
-
-from .conftest import signup_data, started
+from tests.helpers.mailinglist import signup_data, started
 
 pytestmark = pytest.mark.django_db
 

@@ -3,18 +3,16 @@ a page without JavaScript, and axe-core (WCAG 2.2 AA) on each shell page type.""
 
 import pytest
 
-from tests.conftest import axe_violations
-from tests.wsi.conftest import load_demo
+from tests.helpers.browser import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 MOBILE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
-def site(live_server):
-    load_demo()
-    return live_server.url
+def site(demo_site, site_server):
+    return site_server.url
 
 
 def _tab_to(page, locator, limit=10):

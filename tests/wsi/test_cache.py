@@ -10,7 +10,7 @@ from django.core.cache import cache
 
 from mailinglist.models import SignupRequest
 from resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory
-from tests.mailinglist.conftest import signup_data
+from tests.helpers.mailinglist import signup_data
 
 pytestmark = pytest.mark.django_db
 

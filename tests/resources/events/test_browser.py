@@ -14,14 +14,20 @@ from resources.events.factories import (
     make_events_section,
 )
 from resources.library.factories import OrganisationFactory, TopicFactory
-from tests.conftest import axe_violations
-from wsi.factories import SectionPageFactory
+from tests.helpers.browser import axe_violations
+from tests.helpers.database import committed
+from wsi.factories import SectionPageFactory, make_site_root
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.fixture
-def calendar(home):
+@pytest.fixture(scope="module")
+def calendar(site_server, django_db_blocker):
+    yield from committed(django_db_blocker, build_calendar)
+
+
+def build_calendar():
+    home = make_site_root()
     events, news = make_events_section(home)
     our_work = SectionPageFactory(parent=home, title="Our Work", slug="our-work")
     series = EventSeriesPageFactory(
@@ -72,17 +78,17 @@ def calendar(home):
     return [upcoming, cancelled, past, series, events, news, item]
 
 
-def test_event_series_and_news_pages_have_no_accessibility_violations(live_server, calendar, page):
+def test_event_series_and_news_pages_have_no_accessibility_violations(site_server, calendar, page):
     for target in calendar:
-        page.goto(live_server.url + target.url)
+        page.goto(site_server.url + target.url)
         assert page.get_by_role("heading", level=1).count() == 1
         assert axe_violations(page) == [], target.url
-    page.goto(live_server.url + calendar[4].url + "past/?series=nope&page=abc")
+    page.goto(site_server.url + calendar[4].url + "past/?series=nope&page=abc")
     assert axe_violations(page) == []
 
 
-def test_cancelled_event_announces_it_before_the_details(live_server, calendar, page):
-    page.goto(live_server.url + calendar[1].url)
+def test_cancelled_event_announces_it_before_the_details(site_server, calendar, page):
+    page.goto(site_server.url + calendar[1].url)
     notice = page.locator(".event-status-notice")
     assert "This event has been cancelled." in notice.inner_text()
     assert page.get_by_role("link", name="Register").count() == 0

@@ -1,5 +1,5 @@
 """The demo calendar: real past events, upcoming samples dated from the load day, news, and the
-site map's pages; loading it twice changes nothing. One test, because loading takes a while."""
+site map's pages; loading it twice changes nothing."""
 
 import io
 
@@ -22,9 +22,7 @@ PAGES = [
 ]
 
 
-def test_demo_calendar_and_news(client):
-    call_command("load_demo_content", stdout=io.StringIO())
-
+def test_demo_calendar_and_news(client, demo_site):
     events = EventPage.objects.live()
     assert events.count() >= 12
     assert NewsPage.objects.live().count() >= 8

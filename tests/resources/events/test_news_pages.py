@@ -7,15 +7,10 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from resources.events.factories import NewsPageFactory, make_events_section
+from resources.events.factories import NewsPageFactory
 from resources.library.factories import PersonFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def news(home):
-    return make_events_section(home)[1]
 
 
 def titles(html):

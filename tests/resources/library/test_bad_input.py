@@ -2,13 +2,19 @@ import pytest
 from bs4 import BeautifulSoup
 
 from resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
+from tests.helpers.database import rolled_back
+from wsi.factories import make_site_root
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def library(home):
-    library = ResourceIndexPageFactory(parent=home)
+@pytest.fixture(scope="module")
+def library(django_db_setup, django_db_blocker):
+    yield from rolled_back(django_db_blocker, library_of_reports)
+
+
+def library_of_reports():
+    library = ResourceIndexPageFactory(parent=make_site_root())
     topic = TopicFactory(name="Worker Outcomes", slug="worker-outcomes")
     for number in range(25):
         ResourcePageFactory(parent=library, title=f"Report {number}", topics=[topic])

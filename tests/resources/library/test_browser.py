@@ -4,16 +4,22 @@ import pytest
 from playwright.sync_api import expect
 
 from resources.library.factories import PersonFactory, ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
-from tests.conftest import axe_violations
+from tests.helpers.browser import axe_violations
+from tests.helpers.database import committed
+from wsi.factories import make_site_root
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.fixture
-def library(home):
+@pytest.fixture(scope="module")
+def library(site_server, django_db_blocker):
+    yield from committed(django_db_blocker, stocked_library)
+
+
+def stocked_library():
     outcomes = TopicFactory(name="Worker Outcomes", slug="worker-outcomes", description="What participants gain.")
     business = TopicFactory(name="Value to Business", slug="value-to-business")
-    library = ResourceIndexPageFactory(parent=home)
+    library = ResourceIndexPageFactory(parent=make_site_root())
     author = PersonFactory(name="Amy Blair", slug="amy-blair")
     for number in range(25):
         ResourcePageFactory(
@@ -47,15 +53,15 @@ def library(home):
         "/research-resources/people/amy-blair/",
     ],
 )
-def test_library_pages_have_no_accessibility_violations(live_server, library, page, path):
-    page.goto(live_server.url + path)
+def test_library_pages_have_no_accessibility_violations(site_server, library, page, path):
+    page.goto(site_server.url + path)
 
     assert page.get_by_role("heading", level=1).count() == 1
     assert axe_violations(page) == []
 
 
-def test_filters_update_in_place_and_the_url_follows(live_server, library, page):
-    page.goto(live_server.url + "/research-resources/")
+def test_filters_update_in_place_and_the_url_follows(site_server, library, page):
+    page.goto(site_server.url + "/research-resources/")
 
     page.get_by_label("Brief (").check()
     page.wait_for_url("**/research-resources/?type=brief")

@@ -7,12 +7,7 @@ from wsi.models import SectionPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
-
-
-def test_demo_library_holds_real_publications_and_labelled_samples(client, demo):
+def test_demo_library_holds_real_publications_and_labelled_samples(client, demo_site):
     resources = ResourcePage.objects.live()
 
     assert resources.count() >= 20
@@ -42,7 +37,7 @@ def test_demo_library_holds_real_publications_and_labelled_samples(client, demo)
         ),
     ],
 )
-def test_the_faq_link_targets_exist(client, demo, slug, title, date):
+def test_the_faq_link_targets_exist(client, demo_site, slug, title, date):
     response = client.get(f"/research-resources/{slug}/")
 
     assert response.status_code == 200
@@ -50,7 +45,7 @@ def test_the_faq_link_targets_exist(client, demo, slug, title, date):
     assert (resource.title, resource.date_display) == (title, date)
 
 
-def test_topic_sections_and_downloads_work(client, demo):
+def test_topic_sections_and_downloads_work(client, demo_site):
     for slug in ("sector-approach", "industry-specific", "sector-and-community-college", "worker-outcomes"):
         assert client.get(f"/research-resources/{slug}/").context["total"] > 0
     gaining_ground = ResourcePage.objects.get(slug="gaining-ground")
@@ -59,7 +54,7 @@ def test_topic_sections_and_downloads_work(client, demo):
     assert b"".join(download.streaming_content).startswith(b"%PDF")
 
 
-def test_staff_and_funders_pages_follow_our_story(client, demo):
+def test_staff_and_funders_pages_follow_our_story(client, demo_site):
     about = SectionPage.objects.get(slug="about-us")
 
     slugs = [child.slug for child in about.get_children()]
@@ -69,7 +64,7 @@ def test_staff_and_funders_pages_follow_our_story(client, demo):
     assert "Lessons from the Field" in client.get(FundersPage.objects.get().url).content.decode()
 
 
-def test_loading_again_changes_nothing_and_scale_adds_synthetic_resources(demo):
+def test_loading_again_changes_nothing_and_scale_adds_synthetic_resources(demo_site):
     before = ResourcePage.objects.count()
     call_command("load_demo_content", verbosity=0)
     assert ResourcePage.objects.count() == before

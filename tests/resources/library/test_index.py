@@ -14,15 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from resources.library.facet_index import library_index
-from resources.library.factories import ResourcePageFactory, TopicFactory
+from resources.library.factories import ResourcePageFactory
 from resources.library.models import ResourcePage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def outcomes():
-    return TopicFactory(name="Worker Outcomes", slug="worker-outcomes")
 
 
 def titles(client, url, params=None):
@@ -67,9 +62,9 @@ def test_unpublished_deleted_and_private_resources_leave_the_listing(client, lib
     assert type_counts(client, library.url) == {"report": 1}
 
 
-def test_a_published_edit_moves_a_resource_between_topics_and_in_the_title_order(client, library, outcomes):
+def test_a_published_edit_moves_a_resource_between_topics_and_in_the_title_order(client, library, worker_outcomes):
     ResourcePageFactory(parent=library, title="B report")
-    edited = ResourcePageFactory(parent=library, title="C report", topics=[outcomes])
+    edited = ResourcePageFactory(parent=library, title="C report", topics=[worker_outcomes])
     topic_url = f"{library.url}worker-outcomes/"
     assert titles(client, topic_url) == ["C report"]
     assert titles(client, library.url, {"sort": "title"}) == ["B report", "C report"]
@@ -140,7 +135,9 @@ def test_a_visit_during_a_publication_does_not_keep_the_old_library(library):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_visit_between_saving_a_resource_and_its_topics_does_not_keep_the_old_topics(client, library, outcomes):
+def test_a_visit_between_saving_a_resource_and_its_topics_does_not_keep_the_old_topics(
+    client, library, worker_outcomes
+):
     """Saving a page writes the page row, then its topics: an index built in between (by a
     visitor, here at the page's post_save) holds the old topics, and the commit must drop it."""
     resource = ResourcePageFactory(parent=library, title="Report")
@@ -153,7 +150,7 @@ def test_a_visit_between_saving_a_resource_and_its_topics_does_not_keep_the_old_
 
     post_save.connect(visit_in_between)
     try:
-        resource.topics.set([outcomes])
+        resource.topics.set([worker_outcomes])
         resource.save_revision().publish()
     finally:
         post_save.disconnect(visit_in_between)

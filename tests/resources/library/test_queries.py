@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from resources.library.bulk import add_synthetic_resources
 from resources.library.facet_index import forget_library_index
-from resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
+from resources.library.factories import ResourcePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,12 +19,11 @@ TOPIC_SECTION = {"type": "brief", "sort": "title"}
 
 
 @pytest.fixture
-def library(home):
+def library(library):
     topics = {
         slug: TopicFactory(name=slug.replace("-", " ").title(), slug=slug)
         for slug in ("worker-outcomes", "value-to-business", "systems-change", "job-quality")
     }
-    library = ResourceIndexPageFactory(parent=home)
     # One match for each request, so that every list on the page has rows to render.
     ResourcePageFactory(
         parent=library,

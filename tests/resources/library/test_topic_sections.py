@@ -1,16 +1,9 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from resources.library.models import ResourceIndexPage, Topic
+from resources.library.models import Topic
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def library(home):
-    index = ResourceIndexPage(title="Research & Resources", slug="research-resources")
-    home.add_child(instance=index)
-    return index
 
 
 def test_each_topic_has_its_section_under_the_library(client, library):

@@ -16,7 +16,7 @@ from django.db import connection
 
 from wsi.celery import app
 
-from .sink import free_port
+from .smtp_sink import free_port
 
 BASE_DIR = Path(settings.BASE_DIR)
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"

@@ -1,4 +1,4 @@
-"""Checks that every link in the FAQ's content leads somewhere."""
+"""Finds the links in a page's main content that lead nowhere."""
 
 from urllib.parse import urlsplit
 

@@ -1,0 +1,25 @@
+"""What a visitor sends to the signup form, and the links a mail carries."""
+
+import re
+import time
+
+from django.core import signing
+
+from mailinglist.forms import STARTED_SALT
+
+
+def started(seconds_ago=10):
+    """The signed "form rendered at" stamp of a form opened ``seconds_ago``."""
+    return signing.dumps(time.time() - seconds_ago, salt=STARTED_SALT)
+
+
+def signup_data(email, **extra):
+    return {"email": email, "started": started(), "page": "/about-us/", "website": "", **extra}
+
+
+def link_from(message, name):
+    """The first link to /mailing-list/<name>/ in a mail's plain-text body."""
+    body = message.body if hasattr(message, "body") else message.get_body(("plain",)).get_content()
+    match = re.search(rf"https?://[^\s]+/mailing-list/{name}/[^\s/]+/", body)
+    assert match, f"no {name} link in: {body}"
+    return match.group(0)

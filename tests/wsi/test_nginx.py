@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from resources.events.factories import EventIndexPageFactory, EventPageFactory
-from tests.conftest import require
+from tests.helpers.services import require
 from wsi.factories import ContactPageFactory, make_site_root
 from wsi.models import ContactSubmission
 

@@ -3,11 +3,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from wsi.settings import DEV_SECRET_KEY
+
 ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_VARIABLES = ("SECRET_KEY", "MAILINGLIST_HASH_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "EMAIL_URL")
+A_KEY = "k3y-" + "x7Qp" * 15
+PROPER = {
+    "SECRET_KEY": A_KEY,
+    "ALLOWED_HOSTS": "wsi.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://wsi.example.org",
+    "EMAIL_URL": "smtp+tls://wsi.example.org:587",
+}
 
 
 def _django_setup(settings_module, **env):
-    environment = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    environment = {key: value for key, value in os.environ.items() if key not in PRODUCTION_VARIABLES}
     environment.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
@@ -19,14 +31,80 @@ def _django_setup(settings_module, **env):
     )
 
 
-def test_production_settings_refuse_to_start_without_a_secret_key():
-    result = _django_setup("wsi.settings.production")
+def _env_file_value(name, variable):
+    for line in (ROOT / "docker" / "env" / name).read_text().splitlines():
+        if line.startswith(f"{variable}="):
+            return line.partition("=")[2]
+    raise AssertionError(f"{variable} is not in docker/env/{name}")
 
+
+def _refusal(result):
     assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+    return result.stderr.strip().splitlines()[-1]
 
 
-def test_production_settings_start_with_a_secret_key():
-    result = _django_setup("wsi.settings.production", SECRET_KEY="x" * 60)
+def test_production_settings_start_with_a_proper_environment():
+    result = _django_setup("wsi.settings.production", **PROPER)
 
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    environment = {key: value for key, value in PROPER.items() if key != "SECRET_KEY"}
+
+    result = _django_setup("wsi.settings.production", **environment)
+
+    assert "Set SECRET_KEY: production has no default" in _refusal(result)
+
+
+@pytest.mark.parametrize("variable", ["ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "EMAIL_URL"])
+@pytest.mark.parametrize("missing", ["unset", "empty"])
+def test_production_settings_name_each_missing_address(variable, missing):
+    environment = {key: value for key, value in PROPER.items() if key != variable}
+    if missing == "empty":
+        environment[variable] = ""
+
+    result = _django_setup("wsi.settings.production", **environment)
+
+    assert f"Set {variable}: production has no default" in _refusal(result)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param(DEV_SECRET_KEY, id="dev settings"),
+        pytest.param(_env_file_value("production.env", "SECRET_KEY"), id="production.env"),
+        pytest.param("compose-local-only-change-me-0123456789abcdefghijklmnopqrstuvwxyz", id="old .env.example"),
+    ],
+)
+def test_production_settings_refuse_an_example_secret_key(key):
+    result = _django_setup("wsi.settings.production", **{**PROPER, "SECRET_KEY": key})
+
+    assert "SECRET_KEY is an example value: set a random one of your own." in _refusal(result)
+
+
+def test_production_settings_refuse_a_short_secret_key():
+    result = _django_setup("wsi.settings.production", **{**PROPER, "SECRET_KEY": "x" * 49})
+
+    assert "SECRET_KEY is too short: it needs 50 characters or more." in _refusal(result)
+
+
+def test_production_settings_refuse_the_example_mailing_list_hash_key():
+    example = _env_file_value("production.env", "MAILINGLIST_HASH_KEY")
+    result = _django_setup("wsi.settings.production", **{**PROPER, "MAILINGLIST_HASH_KEY": example})
+
+    assert "MAILINGLIST_HASH_KEY is an example value" in _refusal(result)
+
+
+def test_the_local_compose_environment_starts_on_development_settings():
+    local = {}
+    for line in (ROOT / "docker" / "env" / "local.env").read_text().splitlines():
+        key, equals, value = line.partition("=")
+        if equals and not key.startswith("#"):
+            local[key] = value
+    settings_module = local.pop("DJANGO_SETTINGS_MODULE")
+    # The Compose service names do not resolve here, and setup() connects to neither.
+    result = _django_setup(settings_module, **local)
+
+    assert settings_module == "wsi.settings.dev"
     assert result.returncode == 0, result.stderr

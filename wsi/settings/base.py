@@ -123,8 +123,9 @@ CELERY_BEAT_SCHEDULE = {
     "mail-pending-contact-submissions": {"task": "wsi.tasks.mail_pending_contact_submissions", "schedule": 900.0},
 }
 
-# filemail takes the path after "//" minus its first character, hence the extra slash.
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default=f"filemail:///{VAR_DIR / 'mail'}")
+# filemail takes the path after "//" minus its first character, hence the extra slash. An empty
+# EMAIL_URL counts as unset (production then names it as missing).
+EMAIL_CONFIG = env.email_url_config(env.str("EMAIL_URL", default="") or f"filemail:///{VAR_DIR / 'mail'}")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="WSI <wsi@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -166,7 +167,8 @@ SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+# Opt in only once the domain is submitted to hstspreload.org: leaving the list takes months.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

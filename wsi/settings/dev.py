@@ -1,10 +1,12 @@
-"""Local development: the site runs from a fresh clone with no services and no secrets."""
+"""Local development: the site runs from a fresh clone with no services and no secrets. The
+local Compose stack (docker/env/local.env) runs on these too, with its services."""
 
+from . import DEV_SECRET_KEY
 from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = env.bool("DEBUG", default=True)
-SECRET_KEY = env.str("SECRET_KEY", default="dev-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz")
+SECRET_KEY = env.str("SECRET_KEY", default=DEV_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

@@ -1,6 +1,52 @@
-"""Production: every secret comes from the environment and a missing one stops the start."""
+"""Production: every secret and every public address comes from the environment. A missing
+value, or a secret copied from an example, stops the start with a message that names it."""
 
+from django.core.exceptions import ImproperlyConfigured
+
+from . import DEV_SECRET_KEY
 from .base import *  # noqa: F403
-from .base import env
+from .base import BASE_DIR, MAILINGLIST_HASH_KEY, env
 
-SECRET_KEY = env.str("SECRET_KEY")
+EXAMPLE_ENV_DIR = BASE_DIR / "docker" / "env"
+MIN_SECRET_LENGTH = 50
+# The key of .env.example, which the README told deployments to copy before docker/env/ existed.
+RETIRED_EXAMPLE_KEYS = {"compose-local-only-change-me-0123456789abcdefghijklmnopqrstuvwxyz"}
+
+
+def example_values(name):
+    """The values the example env files give NAME."""
+    values = set()
+    for path in sorted(EXAMPLE_ENV_DIR.glob("*.env")):
+        for line in path.read_text().splitlines():
+            key, equals, value = line.partition("=")
+            if equals and key.strip() == name and value.strip():
+                values.add(value.strip())
+    return values
+
+
+def secret(name, value):
+    examples = {DEV_SECRET_KEY, *RETIRED_EXAMPLE_KEYS, *example_values(name), *example_values("SECRET_KEY")}
+    if value in examples:
+        raise ImproperlyConfigured(f"{name} is an example value: set a random one of your own.")
+    if len(value) < MIN_SECRET_LENGTH:
+        raise ImproperlyConfigured(f"{name} is too short: it needs {MIN_SECRET_LENGTH} characters or more.")
+    return value
+
+
+def required(name, read):
+    """Read NAME with no default: an unset or empty value stops the start."""
+    if not env.str(name, default=""):
+        raise ImproperlyConfigured(f"Set {name}: production has no default (see docker/env/production.env).")
+    return read(name)
+
+
+SECRET_KEY = secret("SECRET_KEY", required("SECRET_KEY", env.str))
+if MAILINGLIST_HASH_KEY:
+    secret("MAILINGLIST_HASH_KEY", MAILINGLIST_HASH_KEY)
+ALLOWED_HOSTS = required("ALLOWED_HOSTS", env.list)
+CSRF_TRUSTED_ORIGINS = required("CSRF_TRUSTED_ORIGINS", env.list)
+EMAIL_CONFIG = required("EMAIL_URL", env.email_url)
+vars().update(EMAIL_CONFIG)
+
+# HSTS preload is opt-in (SECURE_HSTS_PRELOAD): check --deploy need not ask for it.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]

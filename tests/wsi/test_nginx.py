@@ -1,0 +1,147 @@
+"""Compose's nginx config (docker/nginx/default.conf), run by Debian's nginx in front of the live
+test server: the site sees the host and port the visitor used, so that on the local stack at
+:8080 the userbar talks to the right origin and forms pass Django's CSRF origin check."""
+
+import os
+import socket
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import icalendar
+import pytest
+import requests
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from resources.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.helpers.services import require
+from wsi.factories import ContactPageFactory, make_site_root
+from wsi.models import ContactSubmission
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROOT = Path(__file__).resolve().parents[2]
+NGINX = "/usr/sbin/nginx"
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _native_config(upstream, port, media_root):
+    """default.conf with only what differs outside Compose: the upstream, the address nginx
+    listens on and the media folder."""
+    config = (ROOT / "docker" / "nginx" / "default.conf").read_text()
+    for old, new in {
+        "server web:8000;": f"server {upstream};",
+        "listen 80 default_server;": f"listen 127.0.0.1:{port} default_server;",
+        "alias /srv/media/images/;": f"alias {media_root}/images/;",
+    }.items():
+        assert old in config, f"docker/nginx/default.conf no longer has {old!r}: update this test"
+        config = config.replace(old, new)
+    return config
+
+
+@pytest.fixture
+def nginx(live_server, tmp_path):
+    """The origin, e.g. http://127.0.0.1:41234, of nginx in front of the live server."""
+    require(os.access(NGINX, os.X_OK), f"needs nginx at {NGINX}: apt-get install -y nginx-light")
+    port = _free_port()
+    (tmp_path / "site.conf").write_text(_native_config(urlsplit(live_server.url).netloc, port, settings.MEDIA_ROOT))
+    temp_paths = "\n".join(
+        f"    {kind}_temp_path {tmp_path / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    # One process as the current user: no switch to "nobody", who could not write to tmp_path.
+    (tmp_path / "nginx.conf").write_text(
+        f"daemon off;\nmaster_process off;\npid {tmp_path / 'nginx.pid'};\n"
+        f"error_log {tmp_path / 'error.log'};\nevents {{}}\n"
+        f"http {{\n    include /etc/nginx/mime.types;\n    access_log off;\n{temp_paths}\n"
+        f"    include {tmp_path / 'site.conf'};\n}}\n"
+    )
+    process = subprocess.Popen(
+        [NGINX, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-e", str(tmp_path / "error.log")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"nginx did not start: {process.stderr.read()}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("nginx did not listen within 10 s")
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_the_userbar_of_a_logged_in_editor_keeps_the_port(nginx):
+    make_site_root()
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "not-used")
+    client = Client()
+    client.force_login(editor)
+    session = requests.Session()
+    session.cookies.set(settings.SESSION_COOKIE_NAME, client.cookies[settings.SESSION_COOKIE_NAME].value)
+
+    response = session.get(f"{nginx}/", timeout=10)
+
+    assert response.status_code == 200
+    userbar = BeautifulSoup(response.text, "html.parser").find(attrs={"data-wagtail-userbar": True})
+    assert userbar is not None, "no Wagtail userbar on the home page of a logged-in editor"
+    assert userbar["data-wagtail-userbar-origin"] == f"//{urlsplit(nginx).netloc}"
+
+
+def test_the_contact_form_posted_through_nginx_passes_the_csrf_check(nginx):
+    contact = ContactPageFactory(parent=make_site_root())
+    url = f"{nginx}{contact.url}"
+    session = requests.Session()
+    form = BeautifulSoup(session.get(url, timeout=10).text, "html.parser").find("form", class_="contact-form")
+    token = form.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+
+    # What a browser sends with a form POST: the page's origin, which carries the port.
+    response = session.post(
+        url,
+        data={
+            "csrfmiddlewaretoken": token,
+            "name": "Ana Ruiz",
+            "email": "ana@example.org",
+            "organisation": "",
+            "message": "Could we republish your case study?",
+        },
+        headers={"Origin": nginx, "Referer": url},
+        timeout=10,
+    )
+
+    assert response.status_code == 200, response.text[:500]
+    assert "Thank you for your message" in response.text
+    assert ContactSubmission.objects.filter(form_data__email="ana@example.org").exists()
+
+
+@pytest.mark.parametrize(("forwarded", "scheme"), [({}, "http"), ({"X-Forwarded-Proto": "https"}, "https")])
+def test_an_events_calendar_links_to_the_page_with_the_visitors_port_and_scheme(nginx, forwarded, scheme):
+    """The .ics file's URL comes from request.build_absolute_uri; behind a TLS terminator
+    (production.env) the scheme is the one it forwards."""
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=make_site_root()))
+
+    response = requests.get(f"{nginx}{event.url}calendar/", headers=forwarded, timeout=10)
+
+    assert response.status_code == 200
+    [entry] = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(entry["URL"]) == f"{scheme}://{urlsplit(nginx).netloc}{event.url}"

@@ -3,4 +3,9 @@ the site's LOGGING (format, redacted link tokens) instead of gunicorn's own hand
 
 from wsi.settings.base import LOGGING
 
-logconfig_dict = {**LOGGING, "loggers": {**LOGGING["loggers"], "gunicorn.error": {}}}
+# gunicorn turns propagation off for its two loggers; the root logger's handler is the one.
+_gunicorn = {
+    "gunicorn.error": {"propagate": True},
+    "gunicorn.access": {**LOGGING["loggers"]["gunicorn.access"], "propagate": True},
+}
+logconfig_dict = {**LOGGING, "loggers": {**LOGGING["loggers"], **_gunicorn}}

@@ -56,6 +56,16 @@ class RedactPathSecrets(logging.Filter):
     def redact(self, text):
         return self.pattern.sub(r"\1[redacted]", text)
 
+    def redact_all(self, value):
+        """``value`` with every string in it redacted, through nested dicts and lists."""
+        if isinstance(value, str):
+            return self.redact(value)
+        if isinstance(value, dict):
+            return {key: self.redact_all(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self.redact_all(item) for item in value]
+        return value
+
     def filter(self, record):
         message = record.getMessage()
         redacted = self.redact(message)

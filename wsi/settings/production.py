@@ -12,19 +12,16 @@ if SENTRY_DSN:
 
     from wsi.logs import RedactPathSecrets
 
-    _redact = RedactPathSecrets(LOG_REDACTED_PATH_PREFIXES).redact
-
-    def _redact_event(event, hint):
-        """Links' tokens stay out of the reported URL, as they stay out of the logs."""
-        if "url" in event.get("request", {}):
-            event["request"]["url"] = _redact(event["request"]["url"])
-        return event
+    _redact = RedactPathSecrets(LOG_REDACTED_PATH_PREFIXES)
 
     sentry_sdk.init(
         dsn=SENTRY_DSN,
         environment=env.str("SENTRY_ENVIRONMENT", default="production"),
         release=env.str("SENTRY_RELEASE", default="") or None,
         send_default_pii=False,
+        # Locals hold subscribers' addresses and tokens; the traceback is enough.
+        include_local_variables=False,
         integrations=[DjangoIntegration(), CeleryIntegration()],
-        before_send=_redact_event,
+        # Links' tokens stay out of reported URLs and messages, as they stay out of the logs.
+        before_send=lambda event, hint: _redact.redact_all(event),
     )

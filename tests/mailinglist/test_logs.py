@@ -6,7 +6,9 @@ import logging
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
+from mailinglist import urls
 from mailinglist.tokens import manage_token
 
 from .conftest import link_from
@@ -48,3 +50,12 @@ def test_signup_confirm_and_unsubscribe_log_no_address_or_token(
     for record in caplog.records:
         assert not any(secret in record.getMessage() for secret in secrets), record.getMessage()
     assert not any(secret in written for secret in secrets), written
+
+
+def test_every_link_with_a_token_is_redacted_in_the_logs(settings):
+    with_tokens = [pattern for pattern in urls.urlpatterns if "token" in pattern.pattern.converters]
+
+    assert len(with_tokens) == 3
+    for pattern in with_tokens:
+        path = reverse(f"mailinglist:{pattern.name}", args=["secret"])
+        assert any(path.startswith(prefix) for prefix in settings.LOG_REDACTED_PATH_PREFIXES), path

@@ -10,8 +10,7 @@ from django.urls import reverse
 
 from mailinglist import urls
 from mailinglist.tokens import manage_token
-
-from .conftest import link_from
+from tests.helpers.mailinglist import link_from
 
 pytestmark = pytest.mark.django_db
 

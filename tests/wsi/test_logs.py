@@ -1,18 +1,14 @@
 """Logs and error reports: one line per record with time, level and logger (JSON on demand)
 from the site, Celery and gunicorn; server errors reach ADMINS by mail or Sentry."""
 
-import gzip
 import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -21,7 +17,9 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 
-from tests.conftest import require
+from tests.helpers.sentry_sink import SentrySink
+from tests.helpers.services import require
+from tests.helpers.smtp_sink import free_port
 
 BASE_DIR = Path(settings.BASE_DIR)
 TOKEN = "Zq0-secret_token-4711"
@@ -82,12 +80,6 @@ def test_celery_beat_logs_through_the_same_format(tmp_path):
     assert lines[-1]["logger"] == "celery.beat" and lines[-1]["level"] == "INFO"
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.mark.django_db
 def test_gunicorn_access_log_is_json_and_hides_link_tokens():
     require(connection.vendor == "postgresql", "gunicorn needs the PostgreSQL test database")
@@ -130,7 +122,7 @@ def test_gunicorn_access_log_is_json_and_hides_link_tokens():
     assert TOKEN not in output
 
 
-@pytest.mark.urls("tests.wsi.failing_urls")
+@pytest.mark.urls("tests.helpers.failing_urls")
 def test_a_server_error_is_mailed_to_the_admins(settings):
     settings.ADMINS = [("Ops", "ops@example.org")]
 
@@ -142,26 +134,7 @@ def test_a_server_error_is_mailed_to_the_admins(settings):
     assert "Internal Server Error: /mailing-list/confirm/[redacted]/" in message.subject
 
 
-class Envelopes(BaseHTTPRequestHandler):
-    """A stand-in for Sentry's ingest endpoint that keeps the envelopes posted to it."""
-
-    received = []
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        if self.headers.get("Content-Encoding") == "gzip":
-            body = gzip.decompress(body)
-        self.received.append((self.path, body.decode()))
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
 def test_a_server_error_reaches_sentry_without_the_token():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Envelopes)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     request_a_failing_page = (
         "import django, sentry_sdk, wsgiref.util; django.setup()\n"
         "from django.core.wsgi import get_wsgi_application\n"
@@ -169,24 +142,22 @@ def test_a_server_error_reaches_sentry_without_the_token():
         f"environ = {{'PATH_INFO': '/mailing-list/confirm/{TOKEN}/', 'HTTP_HOST': 'testserver', 'HTTPS': 'on'}}\n"
         "wsgiref.util.setup_testing_defaults(environ)\n"
         "environ['wsgi.url_scheme'] = 'https'\n"
-        "with override_settings(ROOT_URLCONF='tests.wsi.failing_urls'):\n"
+        "with override_settings(ROOT_URLCONF='tests.helpers.failing_urls'):\n"
         "    get_wsgi_application()(environ, lambda status, headers: print(status))\n"
         "sentry_sdk.flush()"
     )
-    try:
+    with SentrySink() as sentry:
         result = run(
             [sys.executable, "-c", request_a_failing_page],
             DJANGO_SETTINGS_MODULE="wsi.settings.production",
             SECRET_KEY="test-sentry-" + "x" * 50,
             ALLOWED_HOSTS="testserver",
-            SENTRY_DSN=f"http://publickey@127.0.0.1:{server.server_port}/4711",
+            SENTRY_DSN=sentry.dsn(4711),
             SENTRY_ENVIRONMENT="test",
         )
-    finally:
-        server.shutdown()
 
     assert result.stdout.strip() == "500 Internal Server Error"
-    [(path, envelope)] = [(path, body) for path, body in Envelopes.received if '"type":"event"' in body]
+    [(path, envelope)] = sentry.events
     assert path == "/api/4711/envelope/"
     assert "RuntimeError" in envelope and "a bug in a view" in envelope
     assert '"environment":"test"' in envelope

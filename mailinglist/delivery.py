@@ -1,6 +1,7 @@
 """Sending one outgoing-mail row, exactly once: claim it with a conditional UPDATE, send,
 then mark it sent; temporary SMTP trouble puts it back in the queue with a backoff."""
 
+import logging
 import random
 import smtplib
 import uuid
@@ -12,9 +13,12 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from wsi.logs import mask_addresses
+
 from .messages import build_message
 from .models import Announcement, ConfirmationToken, OutgoingMail, SignupRequest, Subscriber
 
+logger = logging.getLogger(__name__)
 State = OutgoingMail.State
 Kind = OutgoingMail.Kind
 # A retry delivered by the broker a little before its countdown is still due.
@@ -95,6 +99,9 @@ def backoff_seconds(attempt):
 def _failed_attempt(mail, claim, error):
     code = smtp_code(error)
     permanent = code is not None and code >= 500
+    # SMTP replies often quote the recipient; the log keeps only ids and masked addresses.
+    description = mask_addresses(_describe(error))
+    logger.warning("Mail %s to subscriber %s, attempt %s: %s", mail.pk, mail.subscriber_id, mail.attempts, description)
     if permanent or mail.attempts >= settings.MAILINGLIST_MAX_ATTEMPTS:
         _finish(mail, claim, State.FAILED, _describe(error))
         if permanent and isinstance(error, smtplib.SMTPRecipientsRefused):

@@ -21,7 +21,7 @@ class WsiConfig(AppConfig):
     )
 
     def ready(self):
-        from wsi import signals
+        from wsi import checks, signals  # noqa: F401 (importing checks registers them)
 
         post_save.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-save")
         post_delete.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-delete")

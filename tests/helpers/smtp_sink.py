@@ -31,7 +31,7 @@ class Handler:
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refused:
-            return "550 5.1.1 No such mailbox here"
+            return f"550 5.1.1 <{address}>: No such mailbox here"
         delay = self.stall.pop(address, None)
         if delay:
             await asyncio.sleep(delay)

@@ -1,6 +1,7 @@
 """One outgoing-mail row, one mail: claims, retries on temporary SMTP errors, no retry on
 permanent ones, the sweeper and the purge. SMTP here is a real server (aiosmtpd) on 127.0.0.1."""
 
+import logging
 from datetime import timedelta
 
 import pytest
@@ -83,6 +84,20 @@ def test_550_fails_at_once_and_marks_the_address_bounced(smtp):
     assert row.state == State.FAILED and row.attempts == 1 and row.last_error.startswith("550")
     assert Subscriber.objects.get(pk=row.subscriber_id).status == Subscriber.Status.BOUNCED
     assert smtp.messages == []
+
+
+def test_a_refusal_is_logged_with_ids_and_a_masked_address(smtp, caplog):
+    row = OutgoingMailFactory(
+        kind=OutgoingMail.Kind.CONFIRM, subscriber__email="nobody@example.org", subscriber__pending=True
+    )
+    smtp.handler.refused.add("nobody@example.org")
+
+    with caplog.at_level(logging.INFO):
+        delivery.deliver(row.pk)
+
+    [warning] = [record.getMessage() for record in caplog.records if record.name == "mailinglist.delivery"]
+    assert warning.startswith(f"Mail {row.pk} to subscriber {row.subscriber_id}, attempt 1: 550")
+    assert "<n***@example.org>" in warning and "nobody" not in warning
 
 
 def test_the_attempt_cap_turns_temporary_errors_into_failure(smtp, settings):

@@ -7,6 +7,9 @@ are the safe ones for production; ``dev`` and ``test`` relax them.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
+
+from wsi.logs import logging_config, parse_admins
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -187,14 +190,16 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # Wagtail logs every page action and background task at INFO; the admin's history has them.
-    "loggers": {name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch")},
-}
+# Logs: one line per record on stderr, as text or JSON (LOG_FORMAT=json); tokens in the mailing
+# list's link paths are redacted. Django's errors are mailed to ADMINS ("Name <a@b>, c@d").
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
+LOG_REDACTED_PATH_PREFIXES = ["/mailing-list/confirm/", "/mailing-list/unsubscribe/", "/mailing-list/preferences/"]
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"), LOG_REDACTED_PATH_PREFIXES)
+ADMINS = parse_admins(env.str("ADMINS", default=""))
+# Error reporting to Sentry (production settings only) when set; see the README.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
 
 # ---------------------------------------------------------------------------------------------
 # Mailing list (mailinglist/): abuse limits, token lifetimes, delivery retries, housekeeping.

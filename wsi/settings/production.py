@@ -5,7 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from . import DEV_SECRET_KEY
 from .base import *  # noqa: F403
-from .base import BASE_DIR, MAILINGLIST_HASH_KEY, env
+from .base import BASE_DIR, LOG_REDACTED_PATH_PREFIXES, MAILINGLIST_HASH_KEY, SENTRY_DSN, env
 
 EXAMPLE_ENV_DIR = BASE_DIR / "docker" / "env"
 MIN_SECRET_LENGTH = 50
@@ -50,3 +50,24 @@ vars().update(EMAIL_CONFIG)
 
 # HSTS preload is opt-in (SECURE_HSTS_PRELOAD): check --deploy need not ask for it.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    from wsi.logs import RedactPathSecrets
+
+    _redact = RedactPathSecrets(LOG_REDACTED_PATH_PREFIXES)
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        release=env.str("SENTRY_RELEASE", default="") or None,
+        send_default_pii=False,
+        # Locals hold subscribers' addresses and tokens; the traceback is enough.
+        include_local_variables=False,
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        # Links' tokens stay out of reported URLs and messages, as they stay out of the logs.
+        before_send=lambda event, hint: _redact.redact_all(event),
+    )

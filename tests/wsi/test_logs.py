@@ -152,6 +152,8 @@ def test_a_server_error_reaches_sentry_without_the_token():
             DJANGO_SETTINGS_MODULE="wsi.settings.production",
             SECRET_KEY="test-sentry-" + "x" * 50,
             ALLOWED_HOSTS="testserver",
+            CSRF_TRUSTED_ORIGINS="https://testserver",
+            EMAIL_URL="consolemail://",
             SENTRY_DSN=sentry.dsn(4711),
             SENTRY_ENVIRONMENT="test",
         )

@@ -2,6 +2,8 @@
 pointing this process's Celery producer at a broker."""
 
 import contextlib
+import fcntl
+import hashlib
 import os
 import shutil
 import signal
@@ -125,6 +127,19 @@ class PrivateRedis:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(10)
+
+
+@contextlib.contextmanager
+def broker_to_ourselves(url):
+    """Wait until no other test process (another xdist worker) runs a Celery worker on the
+    broker at ``url``: each worker would take the other's tasks, for rows its database lacks."""
+    name = hashlib.sha256(url.encode()).hexdigest()[:16]
+    with open(Path(tempfile.gettempdir()) / f"wsi-tests-broker-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def forget_queued_tasks(url):

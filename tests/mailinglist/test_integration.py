@@ -14,7 +14,14 @@ from mailinglist import tasks
 from mailinglist.factories import OutgoingMailFactory
 from mailinglist.models import OutgoingMail, SignupRequest, Subscriber
 from tests.helpers.mailinglist import link_from
-from tests.helpers.processes import REDIS_SERVER, PrivateRedis, Worker, celery_broker, forget_queued_tasks
+from tests.helpers.processes import (
+    REDIS_SERVER,
+    PrivateRedis,
+    Worker,
+    broker_to_ourselves,
+    celery_broker,
+    forget_queued_tasks,
+)
 from tests.helpers.services import require
 from wsi.factories import make_site_root
 
@@ -30,11 +37,12 @@ State = OutgoingMail.State
 @pytest.fixture(scope="module")
 def worker(sink, live_server, django_db_setup, django_db_blocker):
     require(settings.REDIS_URL, "needs Redis: set REDIS_URL=redis://... to a running server")
-    forget_queued_tasks(settings.REDIS_URL)
-    with django_db_blocker.unblock():
-        process = Worker(settings.REDIS_URL, sink.url, live_server.url).start()
-    yield process
-    process.stop()
+    with broker_to_ourselves(settings.REDIS_URL):
+        forget_queued_tasks(settings.REDIS_URL)
+        with django_db_blocker.unblock():
+            process = Worker(settings.REDIS_URL, sink.url, live_server.url).start()
+        yield process
+        process.stop()
 
 
 @pytest.fixture

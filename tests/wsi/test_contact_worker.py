@@ -6,7 +6,7 @@ import time
 import pytest
 from django.conf import settings
 
-from tests.helpers.processes import Worker, celery_broker, forget_queued_tasks
+from tests.helpers.processes import Worker, broker_to_ourselves, celery_broker, forget_queued_tasks
 from wsi.factories import ContactPageFactory, make_site_root
 from wsi.models import ContactSubmission
 
@@ -20,10 +20,11 @@ pytestmark = [
 
 @pytest.fixture
 def worker(sink):
-    forget_queued_tasks(settings.REDIS_URL)
-    process = Worker(settings.REDIS_URL, sink.url, "http://testserver", STAFF_EMAIL="team@wsi.example.org").start()
-    yield process
-    process.stop()
+    with broker_to_ourselves(settings.REDIS_URL):
+        forget_queued_tasks(settings.REDIS_URL)
+        process = Worker(settings.REDIS_URL, sink.url, "http://testserver", STAFF_EMAIL="team@wsi.example.org").start()
+        yield process
+        process.stop()
 
 
 def test_contact_message_reaches_staff_through_the_worker(client, sink, worker):

@@ -200,12 +200,13 @@ _CSP = {
 _REPORT_ONLY = env.bool("CSP_REPORT_ONLY", default=False)
 CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP if _REPORT_ONLY else None
 CONTENT_SECURITY_POLICY = None if _REPORT_ONLY else _CSP
-# Wagtail's admin writes inline styles and scripts, shows data: and blob: images and avatars
-# from Gravatar, and frames its own previews.
+# Wagtail's admin writes inline styles and scripts, shows data: and blob: images and frames its
+# own previews. It calls no third party: no Gravatar avatars (they would send a hash of each
+# staff address), no check for new Wagtail releases.
 ADMIN_CSP_REPLACE = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+    "img-src": [SELF, "data:", "blob:"],
     "frame-src": [SELF, *EMBED_ORIGINS],
     "frame-ancestors": [SELF],
 }
@@ -232,6 +233,8 @@ PERMISSIONS_POLICY = {
 
 WAGTAIL_SITE_NAME = "Workforce Strategies Initiative"
 WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {
     # On PostgreSQL this is full-text search; on SQLite, its FTS5 or plain fallback.
     "default": {"BACKEND": "wagtail.search.backends.database"},

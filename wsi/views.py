@@ -1,12 +1,17 @@
+import base64
+import hashlib
+import re
 from functools import partial
 
 import redis
+from csp.decorators import csp_update
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -15,6 +20,22 @@ from wagtail.search.utils import normalise_query_string
 
 from wsi.listing import clamped_page, clean_query, page_url, pagination, search_terms
 from wsi.search import SearchResult, extra_search_results
+
+
+def _inline_style_source(template):
+    """The policy source that allows the one ``<style>`` element of ``template``, by its hash."""
+    style = re.search(r"<style>(.*?)</style>", (settings.BASE_DIR / "templates" / template).read_text(), re.S)[1]
+    return f"'sha256-{base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()}'"
+
+
+# The error page carries its own styles, so that it renders whatever else is broken.
+ERROR_PAGE_STYLE = _inline_style_source("500.html")
+
+
+@csp_update({"style-src": ERROR_PAGE_STYLE}, REPORT_ONLY=True)
+@csp_update({"style-src": ERROR_PAGE_STYLE})
+def server_error(request):
+    return defaults.server_error(request)
 
 
 @never_cache

@@ -7,6 +7,7 @@ are the safe ones for production; ``dev`` and ``test`` relax them.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from wsi.logs import logging_config, parse_admins
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wsi.security.SitePolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -176,8 +180,66 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy (django-csp): the public templates have no inline script or style, and
+# the only third-party content is the players of the embed providers the body blocks offer.
+EMBED_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://w.soundcloud.com",
+]
+_CSP = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "frame-src": EMBED_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Roll out with CSP_REPORT_ONLY=true: browsers then report violations without blocking anything.
+_REPORT_ONLY = env.bool("CSP_REPORT_ONLY", default=False)
+CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP if _REPORT_ONLY else None
+CONTENT_SECURITY_POLICY = None if _REPORT_ONLY else _CSP
+# Wagtail's admin writes inline styles and scripts, shows data: and blob: images and frames its
+# own previews. It calls no third party: no Gravatar avatars (they would send a hash of each
+# staff address), no check for new Wagtail releases.
+ADMIN_CSP_REPLACE = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-src": [SELF, *EMBED_ORIGINS],
+    "frame-ancestors": [SELF],
+}
+# Powerful features are off for the site and for every frame, except what the players use.
+_PLAYERS = ["self", *EMBED_ORIGINS]
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": _PLAYERS,
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": _PLAYERS,
+    "fullscreen": _PLAYERS,
+    "geolocation": [],
+    "gyroscope": [],
+    "interest-cohort": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": _PLAYERS,
+    "usb": [],
+}
+
 WAGTAIL_SITE_NAME = "Workforce Strategies Initiative"
 WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {
     # On PostgreSQL this is full-text search; on SQLite, its FTS5 or plain fallback.
     "default": {"BACKEND": "wagtail.search.backends.database"},

@@ -192,3 +192,19 @@ def test_changing_to_a_weak_password_is_refused(client, editor, password, messag
     assert message in response.content.decode()
     editor.refresh_from_db()
     assert editor.check_password(PASSWORD)
+
+
+def test_staff_see_failed_logins_and_delete_them_to_unlock_an_account(client, editor, other_editor):
+    guess_wrong(5)
+    client.force_login(other_editor)
+
+    listing = BeautifulSoup(client.get(reverse("login_lockouts:index")).content, "html.parser")
+    assert ATTACKER in listing.find("main").text
+    attempt = AccessAttempt.objects.get()
+    response = client.post(reverse("login_lockouts:delete", args=[attempt.pk]))
+
+    assert response.status_code == 302
+    unlocked, response = log_in("editor", PASSWORD, ip="198.51.100.7")
+    assert response.status_code == 302
+    assert opens_admin(unlocked)
+    assert client.get(reverse("login_lockouts:add")).status_code == 302

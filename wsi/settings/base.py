@@ -4,6 +4,7 @@ Values come from the environment (see the README's configuration table). The def
 are the safe ones for production; ``dev`` and ``test`` relax them.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -46,7 +47,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django.contrib.admin",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,6 +69,8 @@ MIDDLEWARE = [
     "wsi.security.SitePolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it turns a locked-out login into the lockout page (docs: "Axes middleware").
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wsi.urls"
@@ -144,12 +147,33 @@ CONTACT_RATE_WINDOW = env.int("CONTACT_RATE_WINDOW", default=60 * 60)
 # Reverse proxies in front of the site whose X-Forwarded-For is trusted (1 behind Compose's nginx).
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 
+# ---------------------------------------------------------------------------------------------
+# Staff accounts: the only accounts on the site, so passwords are long and logins throttled.
+# ---------------------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Each parameter counts on its own: an address that guesses at many accounts is locked out, and
+# so is an account guessed at from many addresses (its owner waits out the cool-off or is
+# unlocked with `manage.py axes_reset_username`).
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "wsi.ratelimit.client_ip"
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_ENABLE_ADMIN = False
+# A fixed lifetime from login (not renewed by activity): a working day by default.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"

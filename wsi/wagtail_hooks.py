@@ -1,0 +1,36 @@
+from axes.models import AccessAttempt
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+
+class LockoutPolicy(ModelPermissionPolicy):
+    """django-axes records the failed logins; staff only look at them, and delete them to lift
+    a lockout before its cool-off ends."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "delete") and super().user_has_permission(user, action)
+
+
+register_permission_policy(AccessAttempt, LockoutPolicy(AccessAttempt))
+
+
+class LoginLockoutViewSet(ModelViewSet):
+    """Failed admin logins by address and account, under Settings."""
+
+    model = AccessAttempt
+    name = "login_lockouts"
+    url_prefix = "login-lockouts"
+    icon = "lock"
+    menu_label = "Failed logins"
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    form_fields = []  # read-only: the permission policy allows only "view" and "delete"
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    ordering = ["-attempt_time"]
+
+
+@hooks.register("register_admin_viewset")
+def register_login_lockouts():
+    return LoginLockoutViewSet()

@@ -104,8 +104,9 @@ def logging_config(log_format="text", level="INFO", redacted_path_prefixes=()):
         },
         "root": {"handlers": ["console"], "level": level},
         "loggers": {
-            # Wagtail logs every page action and background task at INFO; the admin's history has them.
-            **{name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch")},
+            # Wagtail logs every page action and background task at INFO (the admin's history has them);
+            # axes its start-up on every command and each login. Lockouts are warnings.
+            **{name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch", "axes")},
             **{name: {"filters": ["redact_path_secrets"]} for name in PATH_LOGGERS},
             "django": {"handlers": ["mail_admins"], "level": "INFO"},
         },

@@ -3,7 +3,7 @@ Wagtail's admin writes inline styles and scripts that the public templates never
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 
 class SitePolicyMiddleware(CSPMiddleware):
@@ -11,6 +11,15 @@ class SitePolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if request.path_info.startswith(reverse("wagtailadmin_home")):
+        admin = _admin_prefix()
+        if admin and request.path_info.startswith(admin):
             parts.replace = {**settings.ADMIN_CSP_REPLACE, **(parts.replace or {})}
         return parts
+
+
+def _admin_prefix():
+    """The admin's path, or None under a URLconf without it: an error page must not fail again."""
+    try:
+        return reverse("wagtailadmin_home")
+    except NoReverseMatch:
+        return None

@@ -10,8 +10,9 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.models import Page
 
-from tests.wsi.conftest import load_demo
-from wsi.factories import StandardPageFactory
+from tests.helpers.database import committed
+from tests.helpers.demo import load_demo
+from wsi.factories import StandardPageFactory, make_site_root
 
 
 def broken(request):
@@ -21,7 +22,7 @@ def broken(request):
 urlpatterns = [path("broken/", broken), path("", include("wsi.urls"))]
 handler500 = "wsi.views.server_error"
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 VIDEO = "https://www.youtube.com/watch?v=csp-test"
 PLAYER = (
@@ -35,12 +36,20 @@ document.addEventListener("securitypolicyviolation", event => {
 """
 
 
-@pytest.fixture
-def site(live_server):
+def demo_with_a_player():
+    if Page.get_first_root_node() is None:
+        make_site_root()  # the tables were emptied by the tests before
     home = load_demo()
     Embed.objects.create(url=VIDEO, hash=get_embed_hash(VIDEO), html=PLAYER, type="video", width=480, height=270)
     StandardPageFactory(parent=home, title="Watch", slug="watch", body=[("embed", VIDEO)])
-    return live_server.url
+    get_user_model().objects.create_superuser("staff", "staff@example.org", "a long password")
+
+
+@pytest.fixture(scope="module")
+def site(site_server, django_db_blocker):
+    """The demo with a page that embeds a player, committed once for the module."""
+    for _ in committed(django_db_blocker, demo_with_a_player):
+        yield site_server.url
 
 
 @pytest.fixture
@@ -92,7 +101,6 @@ def test_the_chart_is_drawn_with_its_bars_at_their_width(site, tab):
 
 
 def test_a_staff_member_gets_a_working_userbar_on_public_pages(site, tab):
-    get_user_model().objects.create_superuser("staff", "staff@example.org", "a long password")
     tab.goto(site + "/admin/login/")
     tab.get_by_label("Username").fill("staff")
     tab.get_by_label("Password").fill("a long password")

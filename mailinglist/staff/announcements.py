@@ -15,8 +15,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from wsi.broker import enqueue
+
 from ..models import Announcement, AnnouncementPage, OutgoingMail, Subscriber
-from ..tasks import _enqueue, queue_announcement
+from ..tasks import queue_announcement
 
 
 def recipients(announcement):
@@ -69,7 +71,7 @@ class SendView(WagtailAdminTemplateMixin, TemplateView):
                 announcement.queued_by = request.user
                 announcement.save()
                 log(announcement, "mailinglist.send", user=request.user)
-                transaction.on_commit(lambda: _enqueue(queue_announcement, announcement.pk))
+                transaction.on_commit(lambda: enqueue(queue_announcement, announcement.pk))
                 messages.success(request, "The announcement is on its way. This page shows the progress.")
             else:
                 messages.warning(request, "This announcement was already sent; it goes to each subscriber only once.")

@@ -3,6 +3,8 @@
 import re
 import time
 
+import requests
+from bs4 import BeautifulSoup
 from django.core import signing
 
 from mailinglist.forms import STARTED_SALT
@@ -23,3 +25,21 @@ def link_from(message, name):
     match = re.search(rf"https?://[^\s]+/mailing-list/{name}/[^\s/]+/", body)
     assert match, f"no {name} link in: {body}"
     return match.group(0)
+
+
+def sign_up_over_http(base_url, address):
+    """Open the signup page at a running server, then send the form as a browser would."""
+    session = requests.Session()
+    form = session.get(f"{base_url}/mailing-list/", timeout=10)
+    started_at = BeautifulSoup(form.text, "html.parser").find("input", attrs={"name": "started"})["value"]
+    return session.post(
+        f"{base_url}/mailing-list/",
+        data={
+            "email": address,
+            "started": started_at,
+            "page": "/",
+            "csrfmiddlewaretoken": session.cookies["csrftoken"],
+        },
+        allow_redirects=False,
+        timeout=30,
+    )

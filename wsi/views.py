@@ -1,12 +1,13 @@
 import base64
 import hashlib
 import re
+import sys
 from functools import partial
 
 import redis
 from csp.decorators import csp_update
 from django.conf import settings
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
@@ -28,13 +29,22 @@ def _inline_style_source(template):
     return f"'sha256-{base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()}'"
 
 
-# The error page carries its own styles, so that it renders whatever else is broken.
-ERROR_PAGE_STYLE = _inline_style_source("500.html")
+# The error pages carry their own styles, so that they render whatever else is broken.
+ERROR_PAGE_STYLES = tuple(sorted({_inline_style_source("500.html"), _inline_style_source("503.html")}))
+# Seconds a visitor (or a crawler) is asked to wait while the database does not answer.
+UNAVAILABLE_RETRY_AFTER = 30
 
 
-@csp_update({"style-src": ERROR_PAGE_STYLE}, REPORT_ONLY=True)
-@csp_update({"style-src": ERROR_PAGE_STYLE})
+@csp_update({"style-src": ERROR_PAGE_STYLES}, REPORT_ONLY=True)
+@csp_update({"style-src": ERROR_PAGE_STYLES})
 def server_error(request):
+    """The 500 page; while the database is down or restarting (no connection, or one lost
+    mid-request), a "temporarily unavailable" page with Retry-After instead."""
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = defaults.server_error(request, template_name="503.html")
+        response.status_code = 503
+        response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER)
+        return response
     return defaults.server_error(request)
 
 

@@ -1,7 +1,11 @@
+import base64
+import hashlib
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
+from django.test import Client
 
 from wsi.factories import SectionPageFactory, StandardPageFactory
 
@@ -62,3 +66,15 @@ def test_500_page_stands_alone():
 
     assert "Something went wrong" in html
     assert "{%" not in html and "stylesheet" not in html
+
+
+@pytest.mark.urls("tests.helpers.failing_urls")
+def test_a_lost_database_connection_is_a_503_page_with_retry_after():
+    response = Client(raise_request_exception=False).get("/database-down/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Temporarily unavailable" in response.content.decode()
+    style = BeautifulSoup(response.content, "html.parser").style.string
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in response["Content-Security-Policy"]

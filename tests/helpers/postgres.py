@@ -90,7 +90,7 @@ class Gunicorn:
         self.command += ["--bind", f"127.0.0.1:{self.port}", "--no-control-socket"]
         self.process = None
 
-    def start(self, timeout=30):
+    def start(self, timeout=90):
         self.log = tempfile.NamedTemporaryFile(prefix="gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
         self.process = subprocess.Popen(
             self.command, cwd=BASE_DIR, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
@@ -98,9 +98,9 @@ class Gunicorn:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
-                requests.get(f"{self.url}/healthz", timeout=5)
+                requests.get(f"{self.url}/healthz", timeout=10)
                 return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not listening, or still loading Django
                 assert self.process.poll() is None, f"gunicorn stopped:\n{self.output()}"
                 time.sleep(0.2)
         raise AssertionError(f"gunicorn did not start:\n{self.output()}")

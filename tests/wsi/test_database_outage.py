@@ -37,24 +37,24 @@ def web(cluster):
 
 def test_database_restart_shows_unavailable_page_then_recovers_without_restart(cluster, web):
     for path in PAGES:
-        assert requests.get(web.url + path, timeout=10).status_code == 200, path
+        assert requests.get(web.url + path, timeout=30).status_code == 200, path
 
     cluster.stop()
 
     for path in PAGES:
-        response = requests.get(web.url + path, timeout=15)
+        response = requests.get(web.url + path, timeout=30)
         assert response.status_code == 503, (path, response.status_code, web.output()[-3000:])
         assert response.headers["Retry-After"].isdigit()
         assert "Temporarily unavailable" in response.text
         assert "Something went wrong" not in response.text and "Traceback" not in response.text
-    assert requests.get(f"{web.url}/readyz", timeout=15).status_code == 503
-    assert requests.get(f"{web.url}/healthz", timeout=15).status_code == 200
+    assert requests.get(f"{web.url}/readyz", timeout=30).status_code == 503
+    assert requests.get(f"{web.url}/healthz", timeout=30).status_code == 200
 
     cluster.start()
 
     for path in PAGES:
-        response = requests.get(web.url + path, timeout=15)
+        response = requests.get(web.url + path, timeout=30)
         assert response.status_code == 200, (path, response.status_code)
-    assert "About us" in requests.get(f"{web.url}/about-us/", timeout=10).text
-    assert requests.get(f"{web.url}/readyz", timeout=10).status_code == 200
+    assert "About us" in requests.get(f"{web.url}/about-us/", timeout=30).text
+    assert requests.get(f"{web.url}/readyz", timeout=30).status_code == 200
     assert web.output().count("Booting worker") == 1, "gunicorn restarted its worker"

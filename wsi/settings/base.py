@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from wagtail.embeds.oembed_providers import soundcloud, vimeo, youtube
 
 from wsi.logs import logging_config, parse_admins
 
@@ -274,6 +275,9 @@ WAGTAILDOCS_EXTENSIONS += ["m4a", "mp3", "mp4", "ogg", "wav", "webm"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The only oEmbed providers: their players are the frames EMBED_ORIGINS allows. An address from
+# any other is refused in the admin (wsi.embeds.NOT_EMBEDDABLE) and shown as a link.
+WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": [youtube, vimeo, soundcloud]}]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Logs: one line per record on stderr, as text or JSON (LOG_FORMAT=json); tokens in the mailing

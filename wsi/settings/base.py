@@ -134,6 +134,29 @@ CELERY_BEAT_SCHEDULE = {
     "mail-pending-contact-submissions": {"task": "wsi.tasks.mail_pending_contact_submissions", "schedule": 900.0},
 }
 
+
+def _days(name, default):
+    days = env.int(name, default=default)
+    if days < 1:
+        raise ImproperlyConfigured(f"{name} must be 1 or more days, not {days}.")
+    return days
+
+
+# Housekeeping (wsi/housekeeping.py): what beat deletes, and after how many days.
+SEARCH_QUERIES_MAX_AGE_DAYS = _days("SEARCH_QUERIES_MAX_AGE_DAYS", 30)
+WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_QUERIES_MAX_AGE_DAYS
+REVISIONS_MAX_AGE_DAYS = _days("REVISIONS_MAX_AGE_DAYS", 180)
+LOGIN_RECORDS_MAX_AGE_DAYS = _days("LOGIN_RECORDS_MAX_AGE_DAYS", 30)
+_HOUSEKEEPING_EVERY = env.float("HOUSEKEEPING_EVERY_SECONDS", default=24 * 60 * 60.0)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "purge-search-queries": {"task": "wsi.tasks.purge_search_queries", "schedule": _HOUSEKEEPING_EVERY},
+        "purge-revisions": {"task": "wsi.tasks.purge_revisions", "schedule": _HOUSEKEEPING_EVERY},
+        "purge-sessions": {"task": "wsi.tasks.purge_sessions", "schedule": _HOUSEKEEPING_EVERY},
+        "purge-login-records": {"task": "wsi.tasks.purge_login_records", "schedule": _HOUSEKEEPING_EVERY},
+    }
+)
+
 # filemail takes the path after "//" minus its first character, hence the extra slash. An empty
 # EMAIL_URL counts as unset (production then names it as missing).
 EMAIL_CONFIG = env.email_url_config(env.str("EMAIL_URL", default="") or f"filemail:///{VAR_DIR / 'mail'}")

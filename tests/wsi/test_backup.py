@@ -10,10 +10,12 @@ import sys
 
 import psycopg
 import pytest
+import redis
 import yaml
 from django.conf import settings
 from django.db import connection
 
+from tests.helpers.processes import PrivateRedis
 from tests.helpers.services import require
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -130,3 +132,20 @@ def test_the_compose_services_the_script_uses_exist():
     assert {"db", "web", "worker", "beat"} <= set(services)
     assert {"POSTGRES_USER", "POSTGRES_DB"} <= set(services["db"]["environment"])
     assert any("/app/var/media" in str(volume) for volume in services["web"]["volumes"])
+
+
+@pytest.mark.redis
+def test_after_a_restore_the_sites_cache_is_emptied_and_celerys_queue_kept():
+    server = PrivateRedis().start()
+    try:
+        client = redis.Redis.from_url(server.url)
+        client.set("wsi:1:wsi:menu-tree:1", "the menus of the database before the restore")
+        client.lpush("celery", "a signup's confirmation mail")
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "wsi.settings.dev", "REDIS_URL": server.url}
+
+        printed = run([sys.executable, "manage.py", "clear_site_cache"], env)
+
+        assert printed == "1 cached entries deleted.\n"
+        assert client.keys() == [b"celery"]
+    finally:
+        server.stop()

@@ -1,4 +1,4 @@
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.core.management.base import BaseCommand
 
@@ -10,6 +10,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, **options):
+        cache = caches["default"]
         if not isinstance(cache, RedisCache):
             cache.clear()
             return

@@ -93,12 +93,11 @@ def wait_for(url, timeout=60):
 def summary(report):
     """One line per finding: category, method, path, parameter and wapiti's description."""
     lines = []
-    for section in ("vulnerabilities", "anomalies"):
+    for section, label in (("vulnerabilities", "vulnerability"), ("anomalies", "anomaly"), ("additionals", "note")):
         for category, findings in sorted(report.get(section, {}).items()):
             for finding in findings:
                 lines.append(
-                    f"[{section[:-3] if section == 'vulnerabilities' else 'anomaly'}] {category}: "
-                    f"{finding.get('method', '')} {finding.get('path', '')} "
+                    f"[{label}] {category}: {finding.get('method', '')} {finding.get('path', '')} "
                     f"{finding.get('parameter', '')!r} — {finding.get('info', '')}"
                 )
     return lines
@@ -109,6 +108,7 @@ def main():
     parser.add_argument("--max-scan-minutes", type=float, default=20)
     parser.add_argument("--max-attack-minutes", type=float, default=3, help="per module")
     parser.add_argument("--skip-setup", action="store_true", help="the database already has the demo site")
+    parser.add_argument("--modules", default=",".join(MODULES), help="a comma-separated subset of the modules")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         raise SystemExit("set DATABASE_URL to a PostgreSQL database of your own")
@@ -154,7 +154,7 @@ def main():
                 "--store-config",
                 str(OUTPUT / "config"),
                 "--module",
-                ",".join(MODULES),
+                args.modules,
                 "--flush-session",
                 "--max-scan-time",
                 str(int(args.max_scan_minutes * 60)),
@@ -185,7 +185,8 @@ def main():
         sink.stop()
     report = json.loads(report_path.read_text())
     findings = summary(report)
-    print(f"\nwapiti {WAPITI_VERSION}, {len(MODULES)} modules, {elapsed / 60:.1f} minutes against {base_url}")
+    modules = args.modules.split(",")
+    print(f"\nwapiti {WAPITI_VERSION}, {len(modules)} modules, {elapsed / 60:.1f} minutes against {base_url}")
     print(f"{len(findings)} findings (report: {report_path.relative_to(BASE_DIR)}):")
     for line in findings:
         print("  " + line)

@@ -198,6 +198,9 @@ AXES_ENABLE_ADMIN = False
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# No script of the site or of Wagtail's admin reads the CSRF cookie (the admin gets the token in
+# its page), so scripts are not allowed to.
+CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"

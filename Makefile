@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint install
+.PHONY: run test lint install backup restore
 
 run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(STAMP)
@@ -25,6 +25,13 @@ lint: $(STAMP)
 	$(BIN)/djlint . --check
 
 install: $(STAMP)
+
+# The database and the media folder (COMPOSE=1: the Compose stack's); see bin/backup.
+backup:
+	bin/backup create
+
+restore:
+	bin/backup restore "$(BACKUP)"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'

@@ -1,9 +1,13 @@
 """The Content-Security-Policy: strict on the public site, relaxed under /admin/ only, because
-Wagtail's admin writes inline styles and scripts that the public templates never need."""
+Wagtail's admin writes inline styles and scripts that the public templates never need. And the
+HTTP methods the public site answers."""
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
 from django.urls import NoReverseMatch, reverse
+
+PUBLIC_METHODS = ["GET", "HEAD", "POST"]
 
 
 class SitePolicyMiddleware(CSPMiddleware):
@@ -15,6 +19,21 @@ class SitePolicyMiddleware(CSPMiddleware):
         if admin and request.path_info.startswith(admin):
             parts.replace = {**settings.ADMIN_CSP_REPLACE, **(parts.replace or {})}
         return parts
+
+
+class PublicMethodsMiddleware:
+    """The public site reads pages and takes forms: any other method gets 405. Wagtail's page
+    view would otherwise render a page for PUT or DELETE and advertise every method to OPTIONS."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in PUBLIC_METHODS:
+            admin = _admin_prefix()
+            if not (admin and request.path_info.startswith(admin)):
+                return HttpResponseNotAllowed(PUBLIC_METHODS)
+        return self.get_response(request)
 
 
 def _admin_prefix():

@@ -1,3 +1,4 @@
+import logging
 from datetime import timedelta
 from smtplib import SMTPException
 
@@ -5,7 +6,10 @@ from celery import shared_task
 from django.core.management import call_command
 from django.utils import timezone
 
+from wsi import housekeeping
 from wsi.models import ContactSubmission
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task
@@ -36,3 +40,27 @@ def mail_pending_contact_submissions():
     ).values_list("pk", flat=True)
     for pk in pending:
         mail_contact_submission.delay(pk)
+
+
+@shared_task
+def purge_search_queries():
+    """Run by beat daily: search strings older than ``SEARCH_QUERIES_MAX_AGE_DAYS``."""
+    logger.info("Deleted %d search query rows.", housekeeping.purge_search_queries())
+
+
+@shared_task
+def purge_revisions():
+    """Run by beat daily: revisions nothing uses, older than ``REVISIONS_MAX_AGE_DAYS``."""
+    logger.info("Deleted %d revisions.", housekeeping.purge_revisions())
+
+
+@shared_task
+def purge_sessions():
+    """Run by beat daily: expired sessions."""
+    logger.info("Deleted %d expired sessions.", housekeeping.purge_sessions())
+
+
+@shared_task
+def purge_login_records():
+    """Run by beat daily: login records older than ``LOGIN_RECORDS_MAX_AGE_DAYS``."""
+    logger.info("Deleted %d login records.", housekeeping.purge_login_records())

@@ -8,6 +8,7 @@ import redis
 from csp.decorators import csp_update
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
+from django.db.models import Q
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
@@ -128,16 +129,17 @@ def _page_result(page, request):
 
 
 def _promotions(query, request):
-    promotions = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).select_related(
-        "page"
+    """Staff's recommended results for ``query``. A promoted page is shown only while search could
+    find it too: live, and neither it nor an ancestor restricted to some viewers."""
+    promotions = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().public()))
+        .select_related("page")
     )
     results = []
     for promotion in promotions:
         if promotion.page is not None:
-            page = promotion.page.specific
-            if not page.live:
-                continue
-            result = _page_result(page, request)
+            result = _page_result(promotion.page.specific, request)
             results.append(
                 SearchResult(result.title, result.url, "Recommended", promotion.description or result.snippet)
             )

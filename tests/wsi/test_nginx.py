@@ -34,14 +34,15 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-def _native_config(upstream, port, media_root):
+def _native_config(upstream, port, media_root, access_log):
     """default.conf with only what differs outside Compose: the upstream, the address nginx
-    listens on and the media folder."""
+    listens on, the media folder and the access log's file."""
     config = (ROOT / "docker" / "nginx" / "default.conf").read_text()
     for old, new in {
         "server web:8000;": f"server {upstream};",
         "listen 80 default_server;": f"listen 127.0.0.1:{port} default_server;",
         "alias /srv/media/images/;": f"alias {media_root}/images/;",
+        "access_log /var/log/nginx/access.log": f"access_log {access_log}",
     }.items():
         assert old in config, f"docker/nginx/default.conf no longer has {old!r}: update this test"
         config = config.replace(old, new)
@@ -53,7 +54,8 @@ def nginx(live_server, tmp_path):
     """The origin, e.g. http://127.0.0.1:41234, of nginx in front of the live server."""
     require(os.access(NGINX, os.X_OK), f"needs nginx at {NGINX}: apt-get install -y nginx-light")
     port = _free_port()
-    (tmp_path / "site.conf").write_text(_native_config(urlsplit(live_server.url).netloc, port, settings.MEDIA_ROOT))
+    upstream = urlsplit(live_server.url).netloc
+    (tmp_path / "site.conf").write_text(_native_config(upstream, port, settings.MEDIA_ROOT, tmp_path / "access.log"))
     temp_paths = "\n".join(
         f"    {kind}_temp_path {tmp_path / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
@@ -145,3 +147,17 @@ def test_an_events_calendar_links_to_the_page_with_the_visitors_port_and_scheme(
     assert response.status_code == 200
     [entry] = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
     assert str(entry["URL"]) == f"{scheme}://{urlsplit(nginx).netloc}{event.url}"
+
+
+def test_the_access_log_holds_no_query_string_or_link_token(nginx, tmp_path):
+    make_site_root()
+    for path in ["/search/?q=my+private+search", "/mailing-list/confirm/Tok3nS3cr3t/?utm=Tok3nS3cr3t", "/?a=b"]:
+        requests.get(f"{nginx}{path}", headers={"Referer": f"{nginx}/mailing-list/unsubscribe/Tok3nS3cr3t/"})
+
+    log = (tmp_path / "access.log").read_text()
+
+    assert '"GET /search/ HTTP/1.1" 200' in log
+    assert '"GET /mailing-list/confirm/[redacted] HTTP/1.1"' in log
+    assert '"GET / HTTP/1.1" 200' in log
+    assert "private" not in log
+    assert "Tok3nS3cr3t" not in log

@@ -165,3 +165,25 @@ def test_bad_queries_are_harmless(client, home, query):
     assert "<script>alert(1)" not in html
     if len(query) > 200:
         assert "shortened to its first 200 characters" in html
+
+
+@pytest.mark.parametrize("restriction_type", [PageViewRestriction.LOGIN, PageViewRestriction.PASSWORD])
+def test_a_private_page_or_a_draft_is_never_promoted_to_the_public(client, home, restriction_type):
+    public = StandardPageFactory(parent=home, title="Open guide", slug="open-guide")
+    draft = StandardPageFactory(parent=home, title="Draft minutes", slug="draft-minutes", live=False)
+    private = StandardPageFactory(parent=home, title="Board minutes", slug="board-minutes")
+    section = StandardPageFactory(parent=home, title="Staff only", slug="staff-only")
+    inside_private_section = StandardPageFactory(parent=section, title="Salary bands", slug="salary-bands")
+    PageViewRestriction.objects.create(page=private, restriction_type=restriction_type, password="secret-pass")
+    PageViewRestriction.objects.create(page=section, restriction_type=restriction_type, password="secret-pass")
+    query = Query.get("minutes")
+    for order, page in enumerate([private, inside_private_section, draft, public]):
+        SearchPromotion.objects.create(query=query, page=page, sort_order=order, description="Promoted.")
+
+    response = client.get("/search/", {"q": "minutes"})
+
+    assert [result for result in results(response) if result[0] == "Recommended"] == [("Recommended", "Open guide")]
+    html = response.content.decode()
+    assert "/board-minutes/" not in html
+    assert "/salary-bands/" not in html
+    assert "Draft minutes" not in html

@@ -97,3 +97,18 @@ def test_the_environment_switch_chooses_the_header(value, expected):
     env = {**os.environ, "CSP_REPORT_ONLY": value, "DJANGO_SETTINGS_MODULE": "wsi.settings.test"}
     output = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
     assert output.stdout.strip() == expected
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"])
+def test_the_public_site_answers_only_get_head_and_post(client, home, method):
+    page = StandardPageFactory(parent=home, title="Our story")
+
+    response = client.generic(method, page.url)
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, POST"
+    assert response.content == b""
+
+
+def test_the_admin_keeps_its_own_methods(admin_client, home):
+    assert admin_client.options("/admin/").status_code == 200

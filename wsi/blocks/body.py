@@ -1,9 +1,12 @@
 """The one StreamBlock every page body uses, and the blocks it is made of."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from wsi.embeds import NOT_EMBEDDABLE, can_embed
 
 from .chart import BarChartBlock
 
@@ -89,6 +92,16 @@ class DocumentBlock(blocks.StructBlock):
         description = "A download link showing the file's format and size"
 
 
+class PlayerEmbedBlock(EmbedBlock):
+    """A player from one of the allowed providers; any other address is refused, saying why,
+    before Wagtail asks a provider for it."""
+
+    def clean(self, value):
+        if value is not None and value.url and not can_embed(value.url):
+            raise ValidationError(NOT_EMBEDDABLE)
+        return super().clean(value)
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock(features=RICH_TEXT_FEATURES)
@@ -97,7 +110,7 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     document = DocumentBlock()
     chart = BarChartBlock()
-    embed = EmbedBlock(
+    embed = PlayerEmbedBlock(
         icon="media",
         template="components/blocks/embed_block.html",
         description="A video or audio player from a URL (YouTube, Vimeo, SoundCloud)",

@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from wagtail.embeds.oembed_providers import soundcloud, vimeo, youtube
 
 from wsi.logs import logging_config, parse_admins
 
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "wsi.security.PublicMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,6 +135,29 @@ CELERY_BEAT_SCHEDULE = {
     "mail-pending-contact-submissions": {"task": "wsi.tasks.mail_pending_contact_submissions", "schedule": 900.0},
 }
 
+
+def _days(name, default):
+    days = env.int(name, default=default)
+    if days < 1:
+        raise ImproperlyConfigured(f"{name} must be 1 or more days, not {days}.")
+    return days
+
+
+# Housekeeping (wsi/housekeeping.py): what beat deletes, and after how many days.
+SEARCH_QUERIES_MAX_AGE_DAYS = _days("SEARCH_QUERIES_MAX_AGE_DAYS", 30)
+WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_QUERIES_MAX_AGE_DAYS
+REVISIONS_MAX_AGE_DAYS = _days("REVISIONS_MAX_AGE_DAYS", 180)
+LOGIN_RECORDS_MAX_AGE_DAYS = _days("LOGIN_RECORDS_MAX_AGE_DAYS", 30)
+_HOUSEKEEPING_EVERY = env.float("HOUSEKEEPING_EVERY_SECONDS", default=24 * 60 * 60.0)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "purge-search-queries": {"task": "wsi.tasks.purge_search_queries", "schedule": _HOUSEKEEPING_EVERY},
+        "purge-revisions": {"task": "wsi.tasks.purge_revisions", "schedule": _HOUSEKEEPING_EVERY},
+        "purge-sessions": {"task": "wsi.tasks.purge_sessions", "schedule": _HOUSEKEEPING_EVERY},
+        "purge-login-records": {"task": "wsi.tasks.purge_login_records", "schedule": _HOUSEKEEPING_EVERY},
+    }
+)
+
 # filemail takes the path after "//" minus its first character, hence the extra slash. An empty
 # EMAIL_URL counts as unset (production then names it as missing).
 EMAIL_CONFIG = env.email_url_config(env.str("EMAIL_URL", default="") or f"filemail:///{VAR_DIR / 'mail'}")
@@ -174,6 +199,9 @@ AXES_ENABLE_ADMIN = False
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# No script of the site or of Wagtail's admin reads the CSRF cookie (the admin gets the token in
+# its page), so scripts are not allowed to.
+CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
@@ -274,6 +302,9 @@ WAGTAILDOCS_EXTENSIONS += ["m4a", "mp3", "mp4", "ogg", "wav", "webm"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The only oEmbed providers: their players are the frames EMBED_ORIGINS allows. An address from
+# any other is refused in the admin (wsi.embeds.NOT_EMBEDDABLE) and shown as a link.
+WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": [youtube, vimeo, soundcloud]}]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Logs: one line per record on stderr, as text or JSON (LOG_FORMAT=json); tokens in the mailing

@@ -3,13 +3,16 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
     help = (
         "Create the 'admin' superuser if there is none. The password comes from ADMIN_PASSWORD, "
-        "or is generated once and kept in var/admin-password; it is printed either way."
+        "or is generated once and kept in var/admin-password; it is printed either way. A password "
+        "the site's validators refuse (AUTH_PASSWORD_VALIDATORS) stops it, saying why."
     )
 
     def handle(self, *args, **options):
@@ -25,6 +28,10 @@ class Command(BaseCommand):
 
         User = get_user_model()
         if not User.objects.filter(username="admin").exists():
+            try:
+                validate_password(password, User(username="admin", email="admin@localhost"))
+            except ValidationError as error:
+                raise CommandError("ADMIN_PASSWORD is refused: " + " ".join(error.messages)) from error
             User.objects.create_superuser("admin", "admin@localhost", password)
             self.stdout.write("Created the admin account.")
         self.stdout.write(self.style.SUCCESS(f"Admin: {settings.SITE_URL}/admin/  user: admin  password: {password}"))

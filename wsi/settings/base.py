@@ -22,6 +22,9 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Former SECRET_KEYs, newest first: what they signed (unsubscribe and preferences links already
+# mailed, sessions) stays valid after a rotation. SECRET_KEY itself is set by each environment.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 
 INSTALLED_APPS = [
     "wsi",
@@ -302,8 +305,8 @@ MAILINGLIST_MIN_FILL_SECONDS = env.float("MAILINGLIST_MIN_FILL_SECONDS", default
 MAILINGLIST_FORM_MAX_AGE_SECONDS = env.int("MAILINGLIST_FORM_MAX_AGE_SECONDS", default=24 * 60 * 60)
 MAILINGLIST_CONFIRM_TOKEN_DAYS = env.int("MAILINGLIST_CONFIRM_TOKEN_DAYS", default=7)
 MAILINGLIST_PURGE_UNCONFIRMED_DAYS = env.int("MAILINGLIST_PURGE_UNCONFIRMED_DAYS", default=30)
-# Key for the hashes of IP addresses and of suppressed addresses; empty means SECRET_KEY. Set it
-# explicitly in production so that rotating SECRET_KEY does not forget who unsubscribed.
+# Key for the hashes of IP addresses and of suppressed addresses; empty means SECRET_KEY.
+# Production requires its own, so that rotating SECRET_KEY does not forget who unsubscribed.
 MAILINGLIST_HASH_KEY = env.str("MAILINGLIST_HASH_KEY", default="")
 # Optional mailto: in List-Unsubscribe, e.g. unsubscribe@wsi.example.org.
 MAILINGLIST_UNSUBSCRIBE_MAILTO = env.str("MAILINGLIST_UNSUBSCRIBE_MAILTO", default="")

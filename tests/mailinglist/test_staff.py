@@ -12,7 +12,7 @@ from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
 from mailinglist.factories import AnnouncementFactory, OutgoingMailFactory, SubscriberFactory
-from mailinglist.models import Announcement, AnnouncementPage, OutgoingMail, Subscriber, Suppression
+from mailinglist.models import AnnouncementPage, OutgoingMail, Subscriber, Suppression
 from mailinglist.signups import suppress
 from resources.library.factories import TopicFactory
 from wsi.factories import StandardPageFactory
@@ -161,20 +161,6 @@ def test_sending_an_announcement_reaches_each_subscriber_once(
     assert all("/gaining-ground/" in message.body for message in mail.outbox), mail.outbox[0].body
     assert all(message.extra_headers["List-Unsubscribe-Post"] for message in mail.outbox)
     assert b"3 mails: 3 sent" in client.get(url).content
-
-
-def test_announce_this_creates_a_draft_featuring_the_page(client, admin_client, home, manager):
-    page = StandardPageFactory(parent=home, title="Job Quality Tools", slug="tools")
-    client.force_login(manager)
-
-    assert b"Announce this" in admin_client.get(f"/admin/pages/{home.pk}/").content
-    assert b"Announce this" in admin_client.get(f"/admin/pages/{page.pk}/edit/").content
-    response = client.get(f"/admin/mailing-list/announcements/announce-page/{page.pk}/")
-
-    announcement = Announcement.objects.get()
-    assert response.status_code == 302
-    assert announcement.subject == "Job Quality Tools"
-    assert [item.page_id for item in announcement.featured_pages.all()] == [page.pk]
 
 
 def test_dashboard_panel_counts_and_flags_failures(client, home, manager):

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Site
 
-from .models import MailingListSettings, OutgoingMail
+from .models import MailingListSettings, OutgoingMail, SignupConsent
 from .tokens import manage_token, new_confirmation_token
 
 Kind = OutgoingMail.Kind
@@ -40,7 +40,9 @@ def build_message(mail):
     }
     if mail.kind == Kind.CONFIRM:
         subject = words.confirm_subject
-        context["confirm_url"] = absolute(reverse("mailinglist:confirm", args=[new_confirmation_token(subscriber)]))
+        consent = SignupConsent.objects.filter(mail_id=mail.pk).first()
+        raw = new_confirmation_token(subscriber, consent)
+        context["confirm_url"] = absolute(reverse("mailinglist:confirm", args=[raw]))
         context["expiry_days"] = settings.MAILINGLIST_CONFIRM_TOKEN_DAYS
     elif mail.kind == Kind.WELCOME:
         subject = words.welcome_subject

@@ -12,7 +12,7 @@ from django.utils import timezone
 from resources.library.models import Topic
 
 from .addresses import email_key, normalise_email, suppression_hash
-from .models import OutgoingMail, SignupRequest, Subscriber, Suppression
+from .models import CURRENT_CONSENT_VERSION, OutgoingMail, SignupConsent, SignupRequest, Subscriber, Suppression
 from .models.subscribers import new_manage_key
 from .tokens import find_confirmation_token
 
@@ -21,22 +21,29 @@ Kind = OutgoingMail.Kind
 
 
 def process_signup_request(request_id):
-    """Turn one signup request into at most one mail: a confirmation for a new, pending or
-    unsubscribed address, a short notice for one already subscribed, nothing past the limits."""
+    """Turn one signup request into at most one mail: a confirmation for a new, pending,
+    unsubscribed or bounced address, a short notice for one already subscribed, nothing past
+    the limits. A confirmation keeps the request's evidence with it (``SignupConsent``); the
+    subscriber's own consent record changes only when that confirmation's link is used."""
     with transaction.atomic():
         signup = SignupRequest.objects.select_for_update(skip_locked=True).filter(pk=request_id).first()
         if signup is None:
             return None
         subscriber = _subscriber_for(signup)
         kind = Kind.NOTICE if subscriber.status == Status.SUBSCRIBED else Kind.CONFIRM
-        if kind == Kind.CONFIRM and subscriber.status != Status.PENDING:
-            # Leaving the list stays in force until the owner confirms; this records what they
-            # are now being asked to confirm.
-            _record_consent(subscriber, signup)
-            subscriber.save()
         mail = None
         if _within_address_limits(subscriber):
             mail = OutgoingMail.objects.create(kind=kind, subscriber=subscriber)
+            if kind == Kind.CONFIRM:
+                SignupConsent.objects.create(
+                    subscriber=subscriber,
+                    mail=mail,
+                    requested_at=signup.created_at,
+                    ip_hash=signup.ip_hash,
+                    user_agent=signup.user_agent,
+                    page=signup.page,
+                    consent_version=signup.consent_version,
+                )
         signup.delete()
     return mail
 
@@ -46,8 +53,18 @@ def _subscriber_for(signup):
     subscriber = Subscriber.objects.select_for_update().filter(email_key=key).first()
     if subscriber is not None:
         return subscriber
-    subscriber = Subscriber(email=signup.email, email_key=key, name=signup.name)
-    _record_consent(subscriber, signup)
+    # A new address: the request's evidence is the only one there is.
+    subscriber = Subscriber(
+        email=signup.email,
+        email_key=key,
+        name=signup.name,
+        consent_method=Subscriber.ConsentMethod.FORM,
+        consent_at=signup.created_at,
+        consent_ip_hash=signup.ip_hash,
+        consent_user_agent=signup.user_agent,
+        consent_page=signup.page,
+        consent_version=signup.consent_version,
+    )
     try:
         with transaction.atomic():
             subscriber.save()
@@ -56,15 +73,6 @@ def _subscriber_for(signup):
         return Subscriber.objects.select_for_update().get(email_key=key)
     subscriber.interests.set(Topic.objects.filter(pk__in=signup.interest_ids))
     return subscriber
-
-
-def _record_consent(subscriber, signup):
-    subscriber.consent_method = Subscriber.ConsentMethod.FORM
-    subscriber.consent_at = signup.created_at
-    subscriber.consent_ip_hash = signup.ip_hash
-    subscriber.consent_user_agent = signup.user_agent
-    subscriber.consent_page = signup.page
-    subscriber.consent_version = signup.consent_version
 
 
 def _within_address_limits(subscriber):
@@ -77,8 +85,9 @@ def _within_address_limits(subscriber):
 
 
 def confirm(raw_token, ip_hash="", user_agent=""):
-    """Confirm with a link's token. Returns (subscriber, welcome mail), or (None, None) when the
-    token is unknown, used or expired."""
+    """Confirm with a link's token: the signup that mailed it becomes the subscriber's consent.
+    Returns (subscriber, welcome mail), or (None, None) when the token is unknown, used or
+    expired."""
     with transaction.atomic():
         token = find_confirmation_token(raw_token, for_update=True)
         if token is None or not token.is_usable:
@@ -88,14 +97,23 @@ def confirm(raw_token, ip_hash="", user_agent=""):
         token.save(update_fields=["used_at"])
         subscriber = Subscriber.objects.select_for_update().get(pk=token.subscriber_id)
         subscriber.confirmation_tokens.filter(used_at__isnull=True).delete()
-        subscriber.status = Status.SUBSCRIBED
-        subscriber.confirmed_at = now
-        subscriber.confirmed_ip_hash = ip_hash
-        subscriber.confirmed_user_agent = user_agent[:300]
-        subscriber.unsubscribed_at = None
+        if token.consent is not None:
+            token.consent.copy_to(subscriber)
+            token.consent.confirmed_at = now
+            token.consent.save(update_fields=["confirmed_at"])
+        _record_confirmation(subscriber, now, ip_hash, user_agent)
         subscriber.save()
         Suppression.objects.filter(digest=suppression_hash(subscriber.email)).delete()
         return subscriber, OutgoingMail.objects.create(kind=Kind.WELCOME, subscriber=subscriber)
+
+
+def _record_confirmation(subscriber, now, ip_hash, user_agent):
+    subscriber.status = Status.SUBSCRIBED
+    subscriber.confirmed_at = now
+    subscriber.confirmed_ip_hash = ip_hash
+    subscriber.confirmed_user_agent = user_agent[:300]
+    subscriber.unsubscribed_at = None
+    subscriber.bounced_at = None
 
 
 def unsubscribe(subscriber):
@@ -110,15 +128,36 @@ def unsubscribe(subscriber):
     return subscriber
 
 
-def resubscribe(subscriber):
-    """From the preferences page: the signed link already proves the address is theirs."""
+def may_resubscribe(subscriber):
+    """Only someone who confirmed once (or was imported) and left may come back by the
+    preferences link alone; a pending signup still needs its confirmation link."""
+    return subscriber.status in (Status.UNSUBSCRIBED, Status.BOUNCED) and subscriber.confirmed_at is not None
+
+
+def resubscribe(subscriber, ip_hash="", user_agent="", page=""):
+    """From the preferences page, whose signed link proves the address is theirs. The new
+    consent (now, this network and browser) replaces the old one and joins the history.
+    Returns the subscriber, or None when they may not come back this way."""
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
-        if subscriber.status != Status.SUBSCRIBED:
-            subscriber.status = Status.SUBSCRIBED
-            subscriber.confirmed_at = subscriber.confirmed_at or timezone.now()
-            subscriber.unsubscribed_at = None
-            subscriber.save()
+        if subscriber.status == Status.SUBSCRIBED:
+            return subscriber
+        if not may_resubscribe(subscriber):
+            return None
+        now = timezone.now()
+        consent = SignupConsent.objects.create(
+            subscriber=subscriber,
+            requested_at=now,
+            ip_hash=ip_hash,
+            user_agent=user_agent[:300],
+            page=page,
+            consent_version=CURRENT_CONSENT_VERSION,
+            method=Subscriber.ConsentMethod.PREFERENCES,
+            confirmed_at=now,
+        )
+        consent.copy_to(subscriber)
+        _record_confirmation(subscriber, now, ip_hash, user_agent)
+        subscriber.save()
         Suppression.objects.filter(digest=suppression_hash(subscriber.email)).delete()
     return subscriber
 

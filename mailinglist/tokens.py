@@ -19,12 +19,14 @@ def _digest(raw):
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def new_confirmation_token(subscriber):
-    """A fresh confirmation token (192 random bits); every earlier unused one stops working."""
+def new_confirmation_token(subscriber, consent=None):
+    """A fresh confirmation token (192 random bits); every earlier unused one stops working.
+    ``consent`` is the signup's evidence that confirming with it records."""
     subscriber.confirmation_tokens.filter(used_at__isnull=True).delete()
     raw = secrets.token_urlsafe(24)
     ConfirmationToken.objects.create(
         subscriber=subscriber,
+        consent=consent,
         digest=_digest(raw),
         expires_at=timezone.now() + timedelta(days=settings.MAILINGLIST_CONFIRM_TOKEN_DAYS),
     )

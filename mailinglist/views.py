@@ -109,12 +109,28 @@ def preferences(request, token):
             subscriber = signups.unsubscribe(subscriber)
             notice = "You have left the mailing list. You will get no more mail from us."
         elif action == "resubscribe":
-            subscriber = signups.resubscribe(subscriber)
-            notice = "Welcome back: you are on the mailing list again."
+            back = signups.resubscribe(
+                subscriber,
+                keyed_hash("ip", client_ip(request)),
+                request.headers.get("User-Agent", ""),
+                reverse("mailinglist:signup") + "preferences/",
+            )
+            if back is None:
+                notice = "Please confirm with the button in the confirmation mail we sent you first."
+            else:
+                subscriber = back
+                notice = "Welcome back: you are on the mailing list again."
         else:
             form = PreferencesForm(request.POST, instance=subscriber)
             if form.is_valid():
                 form.save()
                 notice = "Your preferences are saved."
-    context = {"subscriber": subscriber, "form": form, "notice": notice, "token": token, "Status": Status}
+    context = {
+        "subscriber": subscriber,
+        "form": form,
+        "notice": notice,
+        "token": token,
+        "Status": Status,
+        "may_resubscribe": signups.may_resubscribe(subscriber),
+    }
     return render(request, "mailinglist/preferences.html", context)

@@ -103,6 +103,7 @@ class SubscriberInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["mails"] = self.object.mails.select_related("announcement")[:50]
+        context["consents"] = self.object.signup_consents.all()[:50]
         context["can_change"] = self.request.user.has_perm("mailinglist.change_subscriber")
         return context
 

@@ -17,25 +17,15 @@ def started_stamp():
     return signing.dumps(time.time(), salt=STARTED_SALT)
 
 
-class SignupForm(forms.Form):
+class PublicForm(forms.Form):
+    """A form anyone may send: a field people never see (bots that fill every input give
+    themselves away) and a signed "rendered at" stamp (bots send faster than people)."""
+
     email = forms.CharField(
         label="Email address",
         max_length=MAX_LENGTH + 20,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    name = forms.CharField(
-        label="Name (optional)",
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    interests = forms.ModelMultipleChoiceField(
-        label="What interests you? (optional)",
-        queryset=Topic.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    # A field people never see: bots that fill every input give themselves away.
     website = forms.CharField(
         label="Leave this field empty",
         required=False,
@@ -43,9 +33,6 @@ class SignupForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     started = forms.CharField(widget=forms.HiddenInput, max_length=200, required=False)
-    page = forms.CharField(widget=forms.HiddenInput, max_length=300, required=False)
-
-    consent_wording = CONSENT_WORDING[CURRENT_CONSENT_VERSION]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,10 +41,6 @@ class SignupForm(forms.Form):
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])
-
-    def clean_page(self):
-        page = self.cleaned_data["page"]
-        return page if page.startswith("/") else ""
 
     def clean_started(self):
         try:
@@ -76,6 +59,32 @@ class SignupForm(forms.Form):
         if self.cleaned_data.get("website") or not isinstance(started, float):
             return True
         return time.time() - started < settings.MAILINGLIST_MIN_FILL_SECONDS
+
+
+class SignupForm(PublicForm):
+    name = forms.CharField(
+        label="Name (optional)",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    interests = forms.ModelMultipleChoiceField(
+        label="What interests you? (optional)",
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    page = forms.CharField(widget=forms.HiddenInput, max_length=300, required=False)
+
+    consent_wording = CONSENT_WORDING[CURRENT_CONSENT_VERSION]
+
+    def clean_page(self):
+        page = self.cleaned_data["page"]
+        return page if page.startswith("/") else ""
+
+
+class PreferencesLinkForm(PublicForm):
+    """Asks for a fresh preferences link by mail."""
 
 
 class PreferencesForm(forms.ModelForm):

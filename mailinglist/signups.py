@@ -5,9 +5,13 @@ enqueues them (see ``tasks.send_after_commit``)."""
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from resources.library.models import Topic
 
@@ -29,6 +33,8 @@ def process_signup_request(request_id):
         signup = SignupRequest.objects.select_for_update(skip_locked=True).filter(pk=request_id).first()
         if signup is None:
             return None
+        if signup.purpose == SignupRequest.Purpose.PREFERENCES_LINK:
+            return _preferences_link_for(signup)
         subscriber = _subscriber_for(signup)
         kind = Kind.NOTICE if subscriber.status == Status.SUBSCRIBED else Kind.CONFIRM
         mail = None
@@ -75,9 +81,20 @@ def _subscriber_for(signup):
     return subscriber
 
 
+def _preferences_link_for(request):
+    """A mail with a fresh preferences link, if the address is on the list (in any state);
+    for an unknown address, nothing."""
+    subscriber = Subscriber.objects.select_for_update().filter(email_key=email_key(request.email)).first()
+    mail = None
+    if subscriber is not None and _within_address_limits(subscriber):
+        mail = OutgoingMail.objects.create(kind=Kind.PREFERENCES, subscriber=subscriber)
+    request.delete()
+    return mail
+
+
 def _within_address_limits(subscriber):
     now = timezone.now()
-    mails = subscriber.mails.filter(kind__in=[Kind.CONFIRM, Kind.NOTICE])
+    mails = subscriber.mails.filter(kind__in=[Kind.CONFIRM, Kind.NOTICE, Kind.PREFERENCES])
     recent = mails.filter(created_at__gte=now - timedelta(seconds=settings.MAILINGLIST_ADDRESS_SHORT_WINDOW_SECONDS))
     if recent.count() >= settings.MAILINGLIST_MAILS_PER_ADDRESS_SHORT:
         return False
@@ -166,12 +183,35 @@ def suppress(address, reason):
     Suppression.objects.get_or_create(digest=suppression_hash(address), defaults={"reason": reason})
 
 
-def erase(subscriber):
-    """Remove the person's data; only the suppression hash and anonymous mail counts stay."""
+def erase(subscriber, user=None, reason="request"):
+    """Remove every row that holds the person's address: the subscriber with its tokens and
+    consent records, signup requests still waiting (the sweeper would re-create the
+    subscriber from them), SMTP errors quoting the address, the address as the label of
+    earlier admin log entries. The suppression hash and their anonymous mail rows stay."""
+    subscriber_id = subscriber.pk
     with transaction.atomic():
         suppress(subscriber.email, "erased")
+        SignupRequest.objects.filter(email__iexact=subscriber.email).delete()
         subscriber.mails.update(last_error="")
+        log(subscriber, "mailinglist.erase", user=user, title=f"Subscriber #{subscriber_id}", data={"reason": reason})
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Subscriber), object_id=str(subscriber_id)
+        ).update(label=f"Erased subscriber #{subscriber_id}")
         subscriber.delete()
+
+
+def erase_departed():
+    """Erase the people who unsubscribed or bounced longer ago than the retention period.
+    Returns how many."""
+    cutoff = timezone.now() - timedelta(days=settings.MAILINGLIST_ERASE_DEPARTED_AFTER_DAYS)
+    departed = Subscriber.objects.annotate(left_at=Coalesce("unsubscribed_at", "bounced_at", "updated_at")).filter(
+        status__in=[Status.UNSUBSCRIBED, Status.BOUNCED], left_at__lt=cutoff
+    )
+    erased = 0
+    for subscriber in departed.iterator(chunk_size=500):
+        erase(subscriber, reason="retention")
+        erased += 1
+    return erased
 
 
 def revoke_links(subscriber):

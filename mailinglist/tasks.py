@@ -45,6 +45,11 @@ def purge():
     return delivery.purge()
 
 
+@shared_task
+def erase_departed():
+    return signups.erase_departed()
+
+
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def queue_announcement(announcement_id):
     for mail_ids in delivery.queue_announcement(announcement_id):

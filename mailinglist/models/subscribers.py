@@ -135,9 +135,15 @@ class Suppression(models.Model):
 
 
 class SignupRequest(models.Model):
-    """A signup as the form received it. The web request writes only this row, the same for
-    every address; the task that processes it does what differs (new, pending, subscribed)."""
+    """A signup, or a request for a fresh preferences link, as the form received it. The web
+    request writes only this row, the same for every address; the task that processes it does
+    what differs (new, pending, subscribed, unknown)."""
 
+    class Purpose(models.TextChoices):
+        SIGNUP = "signup", "Signup"
+        PREFERENCES_LINK = "preferences_link", "New preferences link"
+
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.SIGNUP)
     email = models.EmailField(max_length=254)
     name = models.CharField(max_length=200, blank=True)
     interest_ids = models.JSONField(default=list)

@@ -5,7 +5,6 @@ import csv
 import io
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -19,7 +18,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .. import signups
@@ -117,13 +115,7 @@ class SubscriberEraseView(DeleteView):
         return "The subscriber's personal data was erased; the address stays suppressed."
 
     def delete_action(self):
-        subscriber_id = self.object.pk
-        log(self.object, "mailinglist.erase", user=self.request.user, title=f"Subscriber #{subscriber_id}")
-        signups.erase(self.object)
-        # Earlier log entries carry the address as their label.
-        ModelLogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Subscriber), object_id=str(subscriber_id)
-        ).update(label=f"Erased subscriber #{subscriber_id}")
+        signups.erase(self.object, user=self.request.user)
 
 
 class ImportView(WagtailAdminTemplateMixin, FormView):

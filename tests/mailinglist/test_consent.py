@@ -12,8 +12,8 @@ from django.utils import timezone
 from mailinglist.addresses import keyed_hash
 from mailinglist.factories import SubscriberFactory
 from mailinglist.models import SignupConsent, Subscriber
-from mailinglist.tokens import manage_token
-from tests.helpers.mailinglist import link_from, signup_data
+from mailinglist.tokens import preferences_token
+from tests.helpers.mailinglist import follow_link, link_from, signup_data
 
 pytestmark = pytest.mark.django_db
 
@@ -73,13 +73,12 @@ def test_confirming_copies_the_evidence_of_the_signup_that_mailed_the_link(
     client, former, django_capture_on_commit_callbacks
 ):
     signed_up = timezone.now() - timedelta(minutes=5)
-    with time_machine.travel(signed_up, tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            stranger_signs_up(client, "former@example.org", page="/our-work/")
+    with time_machine.travel(signed_up, tick=False), django_capture_on_commit_callbacks(execute=True):
+        stranger_signs_up(client, "former@example.org", page="/our-work/")
     confirm_url = link_from(mail.outbox[0], "confirm")
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(confirm_url, REMOTE_ADDR="203.0.113.200", HTTP_USER_AGENT="Owner's phone")
+        follow_link(client, confirm_url, REMOTE_ADDR="203.0.113.200", HTTP_USER_AGENT="Owner's phone")
 
     former.refresh_from_db()
     assert former.status == Status.SUBSCRIBED
@@ -94,10 +93,10 @@ def test_confirming_copies_the_evidence_of_the_signup_that_mailed_the_link(
 
 def test_a_pending_subscriber_cannot_subscribe_through_the_preferences_link(client, home):
     pending = SubscriberFactory(email="pending@example.org", pending=True)
-    url = f"/mailing-list/preferences/{manage_token(pending)}/"
+    token = preferences_token(pending)
 
-    shown = client.get(url)
-    response = client.post(url, {"action": "resubscribe"})
+    shown = client.post("/mailing-list/preferences/", {"token": token})
+    response = client.post("/mailing-list/preferences/", {"token": token, "action": "resubscribe"})
 
     assert b"Subscribe me again" not in shown.content
     assert b"confirmation mail" in shown.content
@@ -110,7 +109,7 @@ def test_someone_who_never_confirmed_cannot_come_back_through_the_preferences_li
     left_unconfirmed = SubscriberFactory(pending=True)
     Subscriber.objects.filter(pk=left_unconfirmed.pk).update(status=Status.UNSUBSCRIBED)
 
-    client.post(f"/mailing-list/preferences/{manage_token(left_unconfirmed)}/", {"action": "resubscribe"})
+    client.post("/mailing-list/preferences/", {"token": preferences_token(left_unconfirmed), "action": "resubscribe"})
 
     left_unconfirmed.refresh_from_db()
     assert left_unconfirmed.status == Status.UNSUBSCRIBED
@@ -118,8 +117,8 @@ def test_someone_who_never_confirmed_cannot_come_back_through_the_preferences_li
 
 def test_coming_back_through_the_preferences_link_records_new_evidence(client, former):
     response = client.post(
-        f"/mailing-list/preferences/{manage_token(former)}/",
-        {"action": "resubscribe"},
+        "/mailing-list/preferences/",
+        {"token": preferences_token(former), "action": "resubscribe"},
         REMOTE_ADDR="203.0.113.8",
         HTTP_USER_AGENT="Their new browser",
     )

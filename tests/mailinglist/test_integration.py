@@ -96,8 +96,11 @@ def test_signup_confirm_welcome_and_one_click_unsubscribe(services, live_server)
     page = browser.get(confirm_url, timeout=10)
     assert page.status_code == 200 and "Yes, subscribe me" in page.text
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING  # the GET changed nothing
+    page_url, _, token = confirm_url.partition("#")
     confirmed = browser.post(
-        confirm_url, data={"csrfmiddlewaretoken": browser.cookies["csrftoken"]}, headers={"Referer": confirm_url}
+        page_url,
+        data={"csrfmiddlewaretoken": browser.cookies["csrftoken"], "token": token},
+        headers={"Referer": page_url},
     )
     assert confirmed.status_code == 200 and "you are subscribed" in confirmed.text
 

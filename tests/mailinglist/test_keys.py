@@ -8,11 +8,12 @@ from mailinglist.delivery import deliver
 from mailinglist.factories import SubscriberFactory
 from mailinglist.models import OutgoingMail, Subscriber
 from mailinglist.signups import import_addresses, unsubscribe
-from tests.helpers.mailinglist import link_from
+from tests.helpers.mailinglist import follow_link, link_from
 
 pytestmark = pytest.mark.django_db
 
 ROTATED = "rotated-" + "r0t4" * 13
+ONE_CLICK_BODY = "List-Unsubscribe=One-Click"
 
 
 def test_links_mailed_before_a_secret_key_rotation_still_work(client, home, settings):
@@ -20,16 +21,21 @@ def test_links_mailed_before_a_secret_key_rotation_still_work(client, home, sett
     deliver(OutgoingMail.objects.create(kind=OutgoingMail.Kind.WELCOME, subscriber=subscriber).pk)
     [message] = mail.outbox
     preferences, unsubscribe_link = link_from(message, "preferences"), link_from(message, "unsubscribe")
+    one_click = message.extra_headers["List-Unsubscribe"].strip("<>")
     former_key = settings.SECRET_KEY
 
     settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = ROTATED, []
-    assert client.get(preferences).status_code == 404  # the old key is really needed
+    assert follow_link(client, preferences).status_code == 404  # the old key is really needed
+    assert client.post(one_click).status_code == 404
     settings.SECRET_KEY_FALLBACKS = [former_key]
-    shown = client.get(preferences)
-    left = client.post(unsubscribe_link)
+    shown = follow_link(client, preferences)
+    left = follow_link(client, unsubscribe_link)
+    one_click_again = client.post(
+        one_click, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
 
     assert shown.status_code == 200 and b"loyal@example.org" in shown.content
-    assert left.status_code == 200
+    assert left.status_code == one_click_again.status_code == 200
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
 

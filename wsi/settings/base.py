@@ -305,6 +305,10 @@ MAILINGLIST_MIN_FILL_SECONDS = env.float("MAILINGLIST_MIN_FILL_SECONDS", default
 MAILINGLIST_FORM_MAX_AGE_SECONDS = env.int("MAILINGLIST_FORM_MAX_AGE_SECONDS", default=24 * 60 * 60)
 MAILINGLIST_CONFIRM_TOKEN_DAYS = env.int("MAILINGLIST_CONFIRM_TOKEN_DAYS", default=7)
 MAILINGLIST_PURGE_UNCONFIRMED_DAYS = env.int("MAILINGLIST_PURGE_UNCONFIRMED_DAYS", default=30)
+# How long a preferences link works; an expired one offers to mail a fresh one.
+MAILINGLIST_PREFERENCES_LINK_DAYS = env.int("MAILINGLIST_PREFERENCES_LINK_DAYS", default=90)
+# People who unsubscribed or bounced are erased this long after (only the suppression hash stays).
+MAILINGLIST_ERASE_DEPARTED_AFTER_DAYS = env.int("MAILINGLIST_ERASE_DEPARTED_AFTER_DAYS", default=90)
 # Key for the hashes of IP addresses and of suppressed addresses; empty means SECRET_KEY.
 # Production requires its own, so that rotating SECRET_KEY does not forget who unsubscribed.
 MAILINGLIST_HASH_KEY = env.str("MAILINGLIST_HASH_KEY", default="")
@@ -328,6 +332,10 @@ CELERY_BEAT_SCHEDULE.update(
         "mailinglist-purge": {
             "task": "mailinglist.tasks.purge",
             "schedule": env.float("MAILINGLIST_PURGE_EVERY_SECONDS", default=6 * 60 * 60.0),
+        },
+        "mailinglist-erase-departed": {
+            "task": "mailinglist.tasks.erase_departed",
+            "schedule": env.float("MAILINGLIST_ERASE_EVERY_SECONDS", default=24 * 60 * 60.0),
         },
     }
 )

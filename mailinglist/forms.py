@@ -7,6 +7,7 @@ from django.core import signing
 from resources.library.models import Topic
 
 from .addresses import MAX_LENGTH, normalise_email
+from .imports import ImportFileError, check_size, read_upload
 from .models import CONSENT_WORDING, CURRENT_CONSENT_VERSION, Subscriber
 
 STARTED_SALT = "mailinglist.signup.started"
@@ -105,13 +106,10 @@ class ImportForm(forms.Form):
         label="These people agreed to receive our mail, and we can show when and how.",
     )
 
-    MAX_BYTES = 5 * 1024 * 1024
-
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError("The file is larger than 5 MB; split it into smaller files.")
         try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise forms.ValidationError("Save the file as CSV in UTF-8 and try again.") from error
+            check_size(upload.size)  # before reading it into memory
+            return read_upload(upload.read())
+        except ImportFileError as error:
+            raise forms.ValidationError(str(error)) from error

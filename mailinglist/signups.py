@@ -1,12 +1,11 @@
 """What happens to a subscriber: signup requests processed, confirmation, unsubscribing,
-re-subscribing, erasure, imports. Functions that create mails return them; the caller
+re-subscribing, erasure. Functions that create mails return them; the caller
 enqueues them (see ``tasks.send_after_commit``)."""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -15,7 +14,7 @@ from wagtail.models import ModelLogEntry
 
 from resources.library.models import Topic
 
-from .addresses import email_key, normalise_email, suppression_hash
+from .addresses import email_key, suppression_hash
 from .models import CURRENT_CONSENT_VERSION, OutgoingMail, SignupConsent, SignupRequest, Subscriber, Suppression
 from .models.subscribers import new_manage_key
 from .tokens import find_confirmation_token
@@ -218,32 +217,3 @@ def revoke_links(subscriber):
     subscriber.manage_key = new_manage_key()
     subscriber.save(update_fields=["manage_key", "updated_at"])
     subscriber.confirmation_tokens.filter(used_at__isnull=True).delete()
-
-
-def import_addresses(addresses):
-    """Add addresses as subscribed with consent "imported". Returns counts of what happened."""
-    counts = {"added": 0, "existing": 0, "suppressed": 0, "invalid": 0}
-    suppressed = set(Suppression.objects.values_list("digest", flat=True))
-    for raw_address, name in addresses:
-        try:
-            address = normalise_email(raw_address)
-        except ValidationError:
-            counts["invalid"] += 1
-            continue
-        if suppression_hash(address) in suppressed:
-            counts["suppressed"] += 1
-            continue
-        now = timezone.now()
-        _, created = Subscriber.objects.get_or_create(
-            email_key=email_key(address),
-            defaults={
-                "email": address,
-                "name": name[:200],
-                "status": Status.SUBSCRIBED,
-                "consent_method": Subscriber.ConsentMethod.IMPORTED,
-                "consent_at": now,
-                "confirmed_at": now,
-            },
-        )
-        counts["added" if created else "existing"] += 1
-    return counts

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from wsi.broker import enqueue
 
-from . import delivery, signups
+from . import delivery, imports, signups
 
 
 def send_after_commit(mail):
@@ -16,6 +16,10 @@ def send_after_commit(mail):
 
 def process_after_commit(signup_request):
     transaction.on_commit(lambda: enqueue(process_signup, signup_request.pk))
+
+
+def import_after_commit(subscriber_import):
+    transaction.on_commit(lambda: enqueue(import_subscribers, subscriber_import.pk))
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -48,6 +52,11 @@ def purge():
 @shared_task
 def erase_departed():
     return signups.erase_departed()
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def import_subscribers(import_id):
+    return imports.run_import(import_id)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

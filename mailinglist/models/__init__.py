@@ -1,3 +1,4 @@
+from .imports import SubscriberImport
 from .mail import Announcement, AnnouncementPage, OutgoingMail
 from .site_settings import MailingListSettings
 from .subscribers import (
@@ -21,5 +22,6 @@ __all__ = [
     "SignupConsent",
     "SignupRequest",
     "Subscriber",
+    "SubscriberImport",
     "Suppression",
 ]

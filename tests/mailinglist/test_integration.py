@@ -9,10 +9,13 @@ import pytest
 import requests
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import ModelLogEntry
 
 from mailinglist import tasks
 from mailinglist.factories import OutgoingMailFactory
-from mailinglist.models import OutgoingMail, SignupRequest, Subscriber
+from mailinglist.models import OutgoingMail, SignupRequest, Subscriber, SubscriberImport
 from tests.helpers.mailinglist import link_from
 from tests.helpers.processes import (
     REDIS_SERVER,
@@ -220,3 +223,21 @@ def test_signup_while_redis_is_down_is_mailed_once_redis_is_back(sink, live_serv
     [confirmation] = sink.messages
     assert confirmation["To"] == "patient@example.org"
     assert sink.by_mail_id() == {str(OutgoingMail.objects.get().pk): 1}
+
+
+def test_a_csv_import_runs_in_the_worker_and_reports_every_row(services, client, django_user_model):
+    manager = django_user_model.objects.create_user("manager", "manager@example.org", "pw")
+    manager.groups.add(Group.objects.get(name="Mailing list managers"))
+    client.force_login(manager)
+    rows = ["email,name", *(f"person{n}@example.org,Person {n}" for n in range(3000)), "no-at-sign,Nobody"]
+    upload = SimpleUploadedFile("people.csv", "\n".join(rows).encode())
+
+    answer = client.post("/admin/mailing-list/subscribers/import/", {"file": upload, "confirm_consent": "on"})
+
+    assert answer.status_code == 302
+    wait_until(lambda: SubscriberImport.objects.get().finished, timeout=60, what="the worker to finish the import")
+    report = " ".join(BeautifulSoup(client.get(answer["Location"]).content, "html.parser").get_text().split())
+    assert "Imported 3000 new subscribers, updated 0, skipped 1 row." in report
+    assert "No @ in the first column 1 3002" in report
+    assert Subscriber.objects.filter(consent_method=Subscriber.ConsentMethod.IMPORTED).count() == 3000
+    assert ModelLogEntry.objects.get(action="mailinglist.import").user == manager

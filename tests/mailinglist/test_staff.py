@@ -7,13 +7,11 @@ import io
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
 from mailinglist.factories import AnnouncementFactory, OutgoingMailFactory, SubscriberFactory
 from mailinglist.models import AnnouncementPage, OutgoingMail, Subscriber, Suppression
-from mailinglist.signups import suppress
 from resources.library.factories import TopicFactory
 from wsi.factories import StandardPageFactory
 
@@ -97,23 +95,6 @@ def test_detail_shows_consent_and_mail_history(client, home, manager):
 
     assert response.status_code == 200
     assert b"/our-work/faq/" in response.content and b"550 no such mailbox" in response.content
-
-
-def test_import_adds_with_imported_consent_and_skips_suppressed(client, home, manager):
-    suppress("gone@example.org", "unsubscribed")
-    SubscriberFactory(email="already@example.org")
-    upload = SimpleUploadedFile(
-        "people.csv", b"email,name\nnew@Example.org,New Person\ngone@example.org,\nalready@example.org,\nnonsense@,\n"
-    )
-    client.force_login(manager)
-
-    response = client.post(f"{INDEX}import/", {"file": upload, "confirm_consent": "on"}, follow=True)
-
-    assert b"Imported 1 new subscribers" in response.content
-    new = Subscriber.objects.get(email="new@example.org")
-    assert new.status == Subscriber.Status.SUBSCRIBED
-    assert new.consent_method == Subscriber.ConsentMethod.IMPORTED
-    assert not Subscriber.objects.filter(email="gone@example.org").exists()
 
 
 def test_erase_removes_personal_data_and_keeps_the_suppression_hash(client, home, manager):

@@ -200,9 +200,14 @@ def erase(subscriber, user=None, reason="request"):
 
 
 def erase_departed():
-    """Erase the people who unsubscribed or bounced longer ago than the retention period.
-    Returns how many."""
-    cutoff = timezone.now() - timedelta(days=settings.MAILINGLIST_ERASE_DEPARTED_AFTER_DAYS)
+    """Erase the people who unsubscribed or bounced longer ago than the retention period, and
+    forget the evidence of signups never confirmed (a stranger's IP hash and browser).
+    Returns how many people were erased."""
+    now = timezone.now()
+    SignupConsent.objects.filter(
+        confirmed_at__isnull=True, requested_at__lt=now - timedelta(days=settings.MAILINGLIST_PURGE_UNCONFIRMED_DAYS)
+    ).delete()
+    cutoff = now - timedelta(days=settings.MAILINGLIST_ERASE_DEPARTED_AFTER_DAYS)
     departed = Subscriber.objects.annotate(left_at=Coalesce("unsubscribed_at", "bounced_at", "updated_at")).filter(
         status__in=[Status.UNSUBSCRIBED, Status.BOUNCED], left_at__lt=cutoff
     )

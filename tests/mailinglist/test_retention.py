@@ -109,3 +109,16 @@ def test_beat_runs_the_retention_erasure():
 
     assert entry["task"] in app.tasks
     assert entry["schedule"] <= 24 * 60 * 60
+
+
+def test_the_evidence_of_signups_never_confirmed_is_forgotten(home, settings):
+    settings.MAILINGLIST_PURGE_UNCONFIRMED_DAYS = 30
+    former = SubscriberFactory(email="former@example.org", unsubscribed=True)
+    with time_machine.travel(timezone.now() - timedelta(days=31)):
+        process_signup_request(SignupRequest.objects.create(email=former.email, consent_version="2025-1").pk)
+    assert former.signup_consents.count() == 1
+
+    tasks.erase_departed()
+
+    assert former.signup_consents.count() == 0
+    assert Subscriber.objects.filter(pk=former.pk).exists()

@@ -6,6 +6,7 @@ import csv
 import io
 import logging
 from collections import defaultdict
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -85,10 +86,10 @@ class Report:
         }
 
 
-def import_rows(rows):
+def import_rows(rows, progress=None):
     """Add the addresses of ``rows`` (email, then an optional name) as subscribed, with consent
     "imported"; fill in the name of a subscriber who has none. A first row without "@" is a
-    header. Returns the Report."""
+    header. ``progress(report)`` is called after each batch. Returns the Report."""
     report = Report()
     suppressed = set(Suppression.objects.values_list("digest", flat=True))
     seen, batch = set(), []
@@ -117,14 +118,14 @@ def import_rows(rows):
             continue
         batch.append((number, address, row[1].strip()[:200] if len(row) > 1 else ""))
         if len(batch) == BATCH_SIZE:
-            _import_batch(batch, report)
+            _import_batch(batch, report, progress)
             batch = []
     if batch:
-        _import_batch(batch, report)
+        _import_batch(batch, report, progress)
     return report
 
 
-def _import_batch(batch, report):
+def _import_batch(batch, report, progress):
     now = timezone.now()
     with transaction.atomic():
         existing = {
@@ -162,6 +163,12 @@ def _import_batch(batch, report):
         Subscriber.objects.bulk_update(renamed, ["name", "updated_at"])
     report.added += len(new)
     report.updated += len(renamed)
+    if progress is not None:
+        progress(report)
+
+
+def _save_progress(import_id, report):
+    SubscriberImport.objects.filter(pk=import_id).update(added=report.added, updated=report.updated)
 
 
 def run_import(import_id):
@@ -174,7 +181,7 @@ def run_import(import_id):
         return None
     job = SubscriberImport.objects.get(pk=import_id)
     try:
-        fields = import_rows(csv.reader(io.StringIO(job.content))).as_fields()
+        fields = import_rows(csv.reader(io.StringIO(job.content)), partial(_save_progress, job.pk)).as_fields()
         state, error = SubscriberImport.State.DONE, ""
     except Exception as failure:
         logger.exception("Subscriber import %s failed", job.pk)

@@ -54,7 +54,8 @@ def erase_departed():
     return signups.erase_departed()
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+# A file of the largest size takes minutes, far past the default time limits.
+@shared_task(acks_late=True, reject_on_worker_lost=True, soft_time_limit=50 * 60, time_limit=60 * 60)
 def import_subscribers(import_id):
     return imports.run_import(import_id)
 

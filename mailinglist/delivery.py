@@ -68,7 +68,8 @@ def _reason_not_to_send(mail):
         return "The subscriber was erased."
     if mail.kind == Kind.CONFIRM and subscriber.status == Subscriber.Status.SUBSCRIBED:
         return "Already confirmed."
-    if mail.kind != Kind.CONFIRM and subscriber.status != Subscriber.Status.SUBSCRIBED:
+    # A confirmation or a preferences link goes to whoever asked for it, on the list or not.
+    if mail.kind not in (Kind.CONFIRM, Kind.PREFERENCES) and subscriber.status != Subscriber.Status.SUBSCRIBED:
         return f"The subscriber is {subscriber.get_status_display().lower()}."
     return ""
 

@@ -1,4 +1,5 @@
 import factory
+from django.utils import timezone
 
 from .addresses import email_key
 from .models import Announcement, OutgoingMail, Subscriber
@@ -10,13 +11,17 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
     status = Subscriber.Status.SUBSCRIBED
     consent_version = "2025-1"
     consent_page = "/mailing-list/"
+    confirmed_at = factory.LazyAttribute(lambda s: None if s.status == Subscriber.Status.PENDING else timezone.now())
 
     class Meta:
         model = Subscriber
 
     class Params:
         pending = factory.Trait(status=Subscriber.Status.PENDING)
-        unsubscribed = factory.Trait(status=Subscriber.Status.UNSUBSCRIBED)
+        unsubscribed = factory.Trait(
+            status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=factory.LazyFunction(timezone.now)
+        )
+        bounced = factory.Trait(status=Subscriber.Status.BOUNCED, bounced_at=factory.LazyFunction(timezone.now))
 
 
 class OutgoingMailFactory(factory.django.DjangoModelFactory):

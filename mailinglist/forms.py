@@ -7,6 +7,7 @@ from django.core import signing
 from resources.library.models import Topic
 
 from .addresses import MAX_LENGTH, normalise_email
+from .imports import ImportFileError, check_size, read_upload
 from .models import CONSENT_WORDING, CURRENT_CONSENT_VERSION, Subscriber
 
 STARTED_SALT = "mailinglist.signup.started"
@@ -17,25 +18,15 @@ def started_stamp():
     return signing.dumps(time.time(), salt=STARTED_SALT)
 
 
-class SignupForm(forms.Form):
+class PublicForm(forms.Form):
+    """A form anyone may send: a field people never see (bots that fill every input give
+    themselves away) and a signed "rendered at" stamp (bots send faster than people)."""
+
     email = forms.CharField(
         label="Email address",
         max_length=MAX_LENGTH + 20,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    name = forms.CharField(
-        label="Name (optional)",
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    interests = forms.ModelMultipleChoiceField(
-        label="What interests you? (optional)",
-        queryset=Topic.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    # A field people never see: bots that fill every input give themselves away.
     website = forms.CharField(
         label="Leave this field empty",
         required=False,
@@ -43,9 +34,6 @@ class SignupForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     started = forms.CharField(widget=forms.HiddenInput, max_length=200, required=False)
-    page = forms.CharField(widget=forms.HiddenInput, max_length=300, required=False)
-
-    consent_wording = CONSENT_WORDING[CURRENT_CONSENT_VERSION]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,10 +42,6 @@ class SignupForm(forms.Form):
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])
-
-    def clean_page(self):
-        page = self.cleaned_data["page"]
-        return page if page.startswith("/") else ""
 
     def clean_started(self):
         try:
@@ -78,6 +62,32 @@ class SignupForm(forms.Form):
         return time.time() - started < settings.MAILINGLIST_MIN_FILL_SECONDS
 
 
+class SignupForm(PublicForm):
+    name = forms.CharField(
+        label="Name (optional)",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    interests = forms.ModelMultipleChoiceField(
+        label="What interests you? (optional)",
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    page = forms.CharField(widget=forms.HiddenInput, max_length=300, required=False)
+
+    consent_wording = CONSENT_WORDING[CURRENT_CONSENT_VERSION]
+
+    def clean_page(self):
+        page = self.cleaned_data["page"]
+        return page if page.startswith("/") else ""
+
+
+class PreferencesLinkForm(PublicForm):
+    """Asks for a fresh preferences link by mail."""
+
+
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Subscriber
@@ -96,13 +106,10 @@ class ImportForm(forms.Form):
         label="These people agreed to receive our mail, and we can show when and how.",
     )
 
-    MAX_BYTES = 5 * 1024 * 1024
-
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError("The file is larger than 5 MB; split it into smaller files.")
         try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise forms.ValidationError("Save the file as CSV in UTF-8 and try again.") from error
+            check_size(upload.size)  # before reading it into memory
+            return read_upload(upload.read())
+        except ImportFileError as error:
+            raise forms.ValidationError(str(error)) from error

@@ -10,8 +10,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Site
 
-from .models import MailingListSettings, OutgoingMail
-from .tokens import manage_token, new_confirmation_token
+from .models import MailingListSettings, OutgoingMail, SignupConsent
+from .tokens import new_confirmation_token, preferences_token, unsubscribe_token
 
 Kind = OutgoingMail.Kind
 MAIL_ID_HEADER = "X-WSI-Mail-ID"
@@ -19,6 +19,12 @@ MAIL_ID_HEADER = "X-WSI-Mail-ID"
 
 def absolute(path):
     return settings.SITE_URL + path
+
+
+def token_link(name, token):
+    """The page's address with the token in the fragment: browsers never send a fragment, so
+    the token reaches no access log; the page's script posts it."""
+    return f"{absolute(reverse(name))}#{token}"
 
 
 def mailing_list_settings():
@@ -29,23 +35,29 @@ def mailing_list_settings():
 def build_message(mail):
     subscriber = mail.subscriber
     words = mailing_list_settings()
-    token = manage_token(subscriber)
-    unsubscribe_url = absolute(reverse("mailinglist:unsubscribe", args=[token]))
+    unsubscribe = unsubscribe_token(subscriber)
+    # RFC 8058: the mail client POSTs to this address itself, so the token must be in it. It
+    # can only unsubscribe, and the path is redacted from the application's logs.
+    one_click_url = absolute(reverse("mailinglist:one_click_unsubscribe", args=[unsubscribe]))
     context = {
         "email": subscriber.email,
         "words": words,
         "site_url": settings.SITE_URL,
-        "preferences_url": absolute(reverse("mailinglist:preferences", args=[token])),
-        "unsubscribe_url": unsubscribe_url,
+        "preferences_url": token_link("mailinglist:preferences", preferences_token(subscriber)),
+        "preferences_days": settings.MAILINGLIST_PREFERENCES_LINK_DAYS,
+        "unsubscribe_url": token_link("mailinglist:unsubscribe", unsubscribe),
     }
     if mail.kind == Kind.CONFIRM:
         subject = words.confirm_subject
-        context["confirm_url"] = absolute(reverse("mailinglist:confirm", args=[new_confirmation_token(subscriber)]))
+        consent = SignupConsent.objects.filter(mail_id=mail.pk).first()
+        context["confirm_url"] = token_link("mailinglist:confirm", new_confirmation_token(subscriber, consent))
         context["expiry_days"] = settings.MAILINGLIST_CONFIRM_TOKEN_DAYS
     elif mail.kind == Kind.WELCOME:
         subject = words.welcome_subject
     elif mail.kind == Kind.NOTICE:
         subject = "You are already on our mailing list"
+    elif mail.kind == Kind.PREFERENCES:
+        subject = "Your mailing list preferences"
     else:
         subject = mail.announcement.subject
         context["announcement"] = mail.announcement
@@ -57,7 +69,7 @@ def build_message(mail):
         subject=subject,
         body=render_to_string(f"{template}.txt", context),
         to=[subscriber.email],
-        headers=_headers(mail, unsubscribe_url),
+        headers=_headers(mail, one_click_url),
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     return message

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from wsi.broker import enqueue
 
-from . import delivery, signups
+from . import delivery, imports, signups
 
 
 def send_after_commit(mail):
@@ -16,6 +16,10 @@ def send_after_commit(mail):
 
 def process_after_commit(signup_request):
     transaction.on_commit(lambda: enqueue(process_signup, signup_request.pk))
+
+
+def import_after_commit(subscriber_import):
+    transaction.on_commit(lambda: enqueue(import_subscribers, subscriber_import.pk))
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -43,6 +47,17 @@ def sweep():
 @shared_task
 def purge():
     return delivery.purge()
+
+
+@shared_task
+def erase_departed():
+    return signups.erase_departed()
+
+
+# A file of the largest size takes minutes, far past the default time limits.
+@shared_task(acks_late=True, reject_on_worker_lost=True, soft_time_limit=50 * 60, time_limit=60 * 60)
+def import_subscribers(import_id):
+    return imports.run_import(import_id)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

@@ -1,6 +1,9 @@
 """Links in mails. Confirmation links carry a random token that is stored only as a hash,
 expires and works once. Unsubscribe and preferences links carry the subscriber's manage key,
-signed; they last until staff revoke them (a new key)."""
+signed (a new key revokes them all): the unsubscribe token can only unsubscribe and never
+expires; the preferences token opens the preferences page and expires after
+``MAILINGLIST_PREFERENCES_LINK_DAYS``. Signatures are checked against ``SECRET_KEY`` and then
+``SECRET_KEY_FALLBACKS``, so links mailed before a key rotation keep working."""
 
 import hashlib
 import secrets
@@ -12,19 +15,29 @@ from django.utils import timezone
 
 from .models import ConfirmationToken, Subscriber
 
-MANAGE_SIGNER_SALT = "mailinglist.manage"
+UNSUBSCRIBE_SALT = "mailinglist.unsubscribe"
+PREFERENCES_SALT = "mailinglist.preferences"
+# Mailed before the two were told apart: one token for both pages, without an expiry.
+LEGACY_MANAGE_SALT = "mailinglist.manage"
+MAX_TOKEN_LENGTH = 200
+
+
+class LinkExpired(Exception):
+    """A preferences link that was valid once: the page offers to mail a fresh one."""
 
 
 def _digest(raw):
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def new_confirmation_token(subscriber):
-    """A fresh confirmation token (192 random bits); every earlier unused one stops working."""
+def new_confirmation_token(subscriber, consent=None):
+    """A fresh confirmation token (192 random bits); every earlier unused one stops working.
+    ``consent`` is the signup's evidence that confirming with it records."""
     subscriber.confirmation_tokens.filter(used_at__isnull=True).delete()
     raw = secrets.token_urlsafe(24)
     ConfirmationToken.objects.create(
         subscriber=subscriber,
+        consent=consent,
         digest=_digest(raw),
         expires_at=timezone.now() + timedelta(days=settings.MAILINGLIST_CONFIRM_TOKEN_DAYS),
     )
@@ -40,16 +53,45 @@ def find_confirmation_token(raw, for_update=False):
     return tokens.filter(digest=_digest(raw)).first()
 
 
-def manage_token(subscriber):
-    return signing.Signer(salt=MANAGE_SIGNER_SALT, sep=".").sign(subscriber.manage_key)
+def unsubscribe_token(subscriber):
+    return signing.Signer(salt=UNSUBSCRIBE_SALT, sep=".").sign(subscriber.manage_key)
 
 
-def find_subscriber(raw_manage_token):
-    """The subscriber a manage link belongs to, or None if it was forged or revoked."""
-    if not raw_manage_token or len(raw_manage_token) > 200:
-        return None
+def preferences_token(subscriber):
+    return signing.TimestampSigner(salt=PREFERENCES_SALT, sep=".").sign(subscriber.manage_key)
+
+
+def _by_key(key):
+    return Subscriber.objects.filter(manage_key=key).first()
+
+
+def _legacy(raw):
     try:
-        key = signing.Signer(salt=MANAGE_SIGNER_SALT, sep=".").unsign(raw_manage_token)
+        return _by_key(signing.Signer(salt=LEGACY_MANAGE_SALT, sep=".").unsign(raw))
     except signing.BadSignature:
         return None
-    return Subscriber.objects.filter(manage_key=key).first()
+
+
+def subscriber_to_unsubscribe(raw):
+    """The subscriber an unsubscribe link belongs to, or None if it was forged or revoked."""
+    if not raw or len(raw) > MAX_TOKEN_LENGTH:
+        return None
+    try:
+        return _by_key(signing.Signer(salt=UNSUBSCRIBE_SALT, sep=".").unsign(raw))
+    except signing.BadSignature:
+        return _legacy(raw)
+
+
+def subscriber_for_preferences(raw):
+    """The subscriber a preferences link belongs to, or None if it was forged or revoked.
+    Raises LinkExpired for a genuine link past its lifetime."""
+    if not raw or len(raw) > MAX_TOKEN_LENGTH:
+        return None
+    max_age = timedelta(days=settings.MAILINGLIST_PREFERENCES_LINK_DAYS)
+    try:
+        key = signing.TimestampSigner(salt=PREFERENCES_SALT, sep=".").unsign(raw, max_age=max_age)
+    except signing.SignatureExpired as error:
+        raise LinkExpired from error
+    except signing.BadSignature:
+        return _legacy(raw)
+    return _by_key(key)

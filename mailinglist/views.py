@@ -1,28 +1,43 @@
-"""The public pages of the mailing list. None of them tells a visitor whether an address is
-on the list; every link in a mail opens a page whose button, not the GET, changes anything."""
+"""The public signup pages. None of them tells a visitor whether an address is on the list:
+every address gets the same answer from the same work (one row for the task to process)."""
 
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from wsi.ratelimit import client_ip
 
-from . import ratelimits, signups
+from . import ratelimits
 from .addresses import keyed_hash
-from .forms import PreferencesForm, SignupForm
-from .models import CURRENT_CONSENT_VERSION, SignupRequest, Subscriber
-from .tasks import process_after_commit, send_after_commit
-from .tokens import find_confirmation_token, find_subscriber, manage_token
+from .forms import PreferencesLinkForm, SignupForm
+from .models import CURRENT_CONSENT_VERSION, SignupRequest
+from .tasks import process_after_commit
 
-Status = Subscriber.Status
+TOO_MANY = "We have received many requests from your network in the last hour. Please try again later."
 
 
 def _signup_page(request, form, status=200, notice=""):
     context = {"form": form, "notice": notice}
     return render(request, "mailinglist/signup.html", context, status=status)
+
+
+def _request_row(request, form, **fields):
+    """The one row every accepted request writes, whatever the address, or None when the
+    form is a bot's or the address has had its share of mail."""
+    if form.looks_automated():
+        return None
+    data = form.cleaned_data
+    if not ratelimits.allow_address(data["email"]):
+        return None
+    row = SignupRequest.objects.create(
+        email=data["email"],
+        ip_hash=keyed_hash("ip", client_ip(request)),
+        user_agent=request.headers.get("User-Agent", "")[:300],
+        consent_version=CURRENT_CONSENT_VERSION,
+        **fields,
+    )
+    process_after_commit(row)
+    return row
 
 
 @never_cache
@@ -33,24 +48,16 @@ def signup(request):
     form = SignupForm(request.POST)
     if not form.is_valid():
         return _signup_page(request, form)
-    if form.looks_automated():
-        return redirect("mailinglist:check_inbox")
-    ip = client_ip(request)
-    if not ratelimits.allow_ip(ip):
-        notice = "We have received many signups from your network in the last hour. Please try again later."
-        return _signup_page(request, SignupForm(initial={"page": form.cleaned_data["page"]}), 429, notice)
+    if not form.looks_automated() and not ratelimits.allow_ip(client_ip(request)):
+        return _signup_page(request, SignupForm(initial={"page": form.cleaned_data["page"]}), 429, TOO_MANY)
     data = form.cleaned_data
-    if ratelimits.allow_address(data["email"]):
-        signup_request = SignupRequest.objects.create(
-            email=data["email"],
-            name=data["name"],
-            interest_ids=[topic.pk for topic in data["interests"]],
-            ip_hash=keyed_hash("ip", ip),
-            user_agent=request.headers.get("User-Agent", "")[:300],
-            page=data["page"] or request.path,
-            consent_version=CURRENT_CONSENT_VERSION,
-        )
-        process_after_commit(signup_request)
+    _request_row(
+        request,
+        form,
+        name=data["name"],
+        interest_ids=[topic.pk for topic in data["interests"]],
+        page=data["page"] or request.path,
+    )
     return redirect("mailinglist:check_inbox")
 
 
@@ -60,61 +67,18 @@ def check_inbox(request):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def confirm(request, token):
-    if request.method == "POST":
-        subscriber, welcome = signups.confirm(
-            token, keyed_hash("ip", client_ip(request)), request.headers.get("User-Agent", "")
-        )
-        if subscriber is None:
-            return _link_invalid(request)
-        send_after_commit(welcome)
-        return redirect(reverse("mailinglist:preferences", args=[manage_token(subscriber)]) + "?confirmed=1")
-    found = find_confirmation_token(token)
-    if found is None or not found.is_usable:
-        return _link_invalid(request)
-    return render(request, "mailinglist/confirm.html", {"email": found.subscriber.email})
-
-
-def _link_invalid(request):
-    form = SignupForm(initial={"page": request.path})
-    return render(request, "mailinglist/link_invalid.html", {"form": form}, status=410)
-
-
-# Mail clients send the RFC 8058 one-click POST without cookies or a CSRF token; the signed
-# token in the address is what authenticates it.
-@csrf_exempt
-@never_cache
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    subscriber = find_subscriber(token)
-    if subscriber is None:
-        raise Http404("This unsubscribe link is not valid any more.")
-    if request.method == "POST":
-        signups.unsubscribe(subscriber)
-        return render(request, "mailinglist/unsubscribed.html", {"token": token})
-    return render(request, "mailinglist/unsubscribe.html", {"subscriber": subscriber, "token": token})
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def preferences(request, token):
-    subscriber = find_subscriber(token)
-    if subscriber is None:
-        raise Http404("This preferences link is not valid any more.")
-    form = PreferencesForm(instance=subscriber)
-    notice = "Thank you: you are subscribed. A welcome mail is on its way." if "confirmed" in request.GET else ""
-    if request.method == "POST":
-        action = request.POST.get("action")
-        if action == "unsubscribe":
-            subscriber = signups.unsubscribe(subscriber)
-            notice = "You have left the mailing list. You will get no more mail from us."
-        elif action == "resubscribe":
-            subscriber = signups.resubscribe(subscriber)
-            notice = "Welcome back: you are on the mailing list again."
+def preferences_link(request):
+    """Asks for a fresh preferences link by mail; the answer is the same for every address."""
+    form = PreferencesLinkForm(request.POST if request.method == "POST" else None)
+    status, notice = 200, ""
+    if form.is_valid():
+        if not form.looks_automated() and not ratelimits.allow_ip(client_ip(request)):
+            status, notice = 429, TOO_MANY
         else:
-            form = PreferencesForm(request.POST, instance=subscriber)
-            if form.is_valid():
-                form.save()
-                notice = "Your preferences are saved."
-    context = {"subscriber": subscriber, "form": form, "notice": notice, "token": token, "Status": Status}
-    return render(request, "mailinglist/preferences.html", context)
+            _request_row(request, form, purpose=SignupRequest.Purpose.PREFERENCES_LINK)
+            return redirect("mailinglist:preferences_link_sent")
+    return render(request, "mailinglist/preferences_link.html", {"form": form, "notice": notice}, status=status)
+
+
+def preferences_link_sent(request):
+    return render(request, "mailinglist/preferences_link_sent.html")

@@ -1,4 +1,4 @@
-from django.urls import reverse
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -6,6 +6,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .models import OutgoingMail, Subscriber
+from .staff.announce_page import AnnouncePageView
 from .staff.announcements import AnnouncementViewSet
 from .staff.dashboard import MailingListPanel
 from .staff.mails import OutgoingMailViewSet
@@ -50,8 +51,14 @@ def add_mailing_list_panel(request, panels):
         panels.append(MailingListPanel())
 
 
+@hooks.register("register_admin_urls")
+def register_announce_page_url():
+    view = AnnouncePageView.as_view()
+    return [path("mailing-list/announce-page/<int:page_id>/", view, name="mailinglist_announce_page")]
+
+
 def _announce_url(page):
-    return reverse("mailinglist_announcements:announce_page", args=[page.pk])
+    return reverse("mailinglist_announce_page", args=[page.pk])
 
 
 @hooks.register("register_page_header_buttons")

@@ -1,9 +1,11 @@
+from .imports import SubscriberImport
 from .mail import Announcement, AnnouncementPage, OutgoingMail
 from .site_settings import MailingListSettings
 from .subscribers import (
     CONSENT_WORDING,
     CURRENT_CONSENT_VERSION,
     ConfirmationToken,
+    SignupConsent,
     SignupRequest,
     Subscriber,
     Suppression,
@@ -17,7 +19,9 @@ __all__ = [
     "ConfirmationToken",
     "MailingListSettings",
     "OutgoingMail",
+    "SignupConsent",
     "SignupRequest",
     "Subscriber",
+    "SubscriberImport",
     "Suppression",
 ]

@@ -19,6 +19,7 @@ class OutgoingMail(models.Model):
         CONFIRM = "confirm", "Confirmation"
         WELCOME = "welcome", "Welcome"
         NOTICE = "notice", "Already subscribed notice"
+        PREFERENCES = "preferences", "Preferences link"
         ANNOUNCEMENT = "announcement", "Announcement"
 
     class State(models.TextChoices):

@@ -28,6 +28,7 @@ class Subscriber(models.Model):
     class ConsentMethod(models.TextChoices):
         FORM = "form", "Signup form, confirmed by mail"
         IMPORTED = "imported", "Imported by staff"
+        PREFERENCES = "preferences", "Joined again from the preferences page"
 
     email = models.EmailField(max_length=254, help_text="As given, with the domain normalised.")
     email_key = models.CharField(max_length=254, unique=True, editable=False)
@@ -66,10 +67,49 @@ class Subscriber(models.Model):
         return CONSENT_WORDING.get(self.consent_version, "")
 
 
+class SignupConsent(models.Model):
+    """The evidence of one signup request: when, from which network (keyed hash), browser and
+    page, agreeing to which wording. It waits with the confirmation mail it caused and is
+    copied to the subscriber only when that mail's link is used, so that a stranger's signup
+    never overwrites the consent of someone who left the list. Confirmed ones stay as the
+    subscriber's consent history."""
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="signup_consents")
+    mail = models.OneToOneField(
+        "mailinglist.OutgoingMail", null=True, blank=True, on_delete=models.SET_NULL, related_name="signup_consent"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    ip_hash = models.CharField("IP (keyed hash)", max_length=64, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    page = models.CharField(max_length=300, blank=True)
+    consent_version = models.CharField("consent wording version", max_length=20)
+    method = models.CharField(
+        max_length=20, choices=Subscriber.ConsentMethod.choices, default=Subscriber.ConsentMethod.FORM
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return f"signup consent {self.pk} of subscriber {self.subscriber_id}"
+
+    def copy_to(self, subscriber):
+        subscriber.consent_method = self.method
+        subscriber.consent_at = self.requested_at
+        subscriber.consent_ip_hash = self.ip_hash
+        subscriber.consent_user_agent = self.user_agent
+        subscriber.consent_page = self.page
+        subscriber.consent_version = self.consent_version
+
+
 class ConfirmationToken(models.Model):
     """A single-use confirmation link; only the SHA-256 of the random token is stored."""
 
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="confirmation_tokens")
+    consent = models.ForeignKey(
+        SignupConsent, null=True, blank=True, on_delete=models.SET_NULL, related_name="confirmation_tokens"
+    )
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
@@ -95,9 +135,15 @@ class Suppression(models.Model):
 
 
 class SignupRequest(models.Model):
-    """A signup as the form received it. The web request writes only this row, the same for
-    every address; the task that processes it does what differs (new, pending, subscribed)."""
+    """A signup, or a request for a fresh preferences link, as the form received it. The web
+    request writes only this row, the same for every address; the task that processes it does
+    what differs (new, pending, subscribed, unknown)."""
 
+    class Purpose(models.TextChoices):
+        SIGNUP = "signup", "Signup"
+        PREFERENCES_LINK = "preferences_link", "New preferences link"
+
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.SIGNUP)
     email = models.EmailField(max_length=254)
     name = models.CharField(max_length=200, blank=True)
     interest_ids = models.JSONField(default=list)

@@ -13,11 +13,10 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
-from wagtail.models import Page
 
 from wsi.broker import enqueue
 
-from ..models import Announcement, AnnouncementPage, OutgoingMail, Subscriber
+from ..models import Announcement, OutgoingMail, Subscriber
 from ..tasks import queue_announcement
 
 
@@ -84,17 +83,6 @@ class AnnouncementIndexView(IndexView):
         return [*super().get_list_more_buttons(instance), MenuItem("Send / progress", url=url, icon_name="mail")]
 
 
-def announce_page(request, page_id):
-    """The "announce this" action on a page: a draft announcement that features it."""
-    if not request.user.has_perm("mailinglist.add_announcement"):
-        raise PermissionDenied
-    page = get_object_or_404(Page, pk=page_id).specific
-    announcement = Announcement(subject=page.title, body=f"<p>{getattr(page, 'introduction', '') or ''}</p>")
-    announcement.featured_pages = [AnnouncementPage(page=page)]
-    announcement.save()
-    return redirect("mailinglist_announcements:edit", announcement.pk)
-
-
 class AnnouncementViewSet(ModelViewSet):
     model = Announcement
     name = "mailinglist_announcements"
@@ -115,5 +103,4 @@ class AnnouncementViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("send/<int:pk>/", SendView.as_view(), name="send"),
-            path("announce-page/<int:page_id>/", announce_page, name="announce_page"),
         ]

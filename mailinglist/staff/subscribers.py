@@ -2,10 +2,8 @@
 mail history, a CSV export (streamed, audited) and import, resend, revoke and erase."""
 
 import csv
-import io
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -13,19 +11,16 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView
 from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .. import signups
-from ..forms import ImportForm
 from ..models import OutgoingMail, Subscriber
 from ..tasks import send_after_commit
+from .imports import ImportReportView, ImportView
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -103,6 +98,7 @@ class SubscriberInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["mails"] = self.object.mails.select_related("announcement")[:50]
+        context["consents"] = self.object.signup_consents.all()[:50]
         context["can_change"] = self.request.user.has_perm("mailinglist.change_subscriber")
         return context
 
@@ -116,37 +112,7 @@ class SubscriberEraseView(DeleteView):
         return "The subscriber's personal data was erased; the address stays suppressed."
 
     def delete_action(self):
-        subscriber_id = self.object.pk
-        log(self.object, "mailinglist.erase", user=self.request.user, title=f"Subscriber #{subscriber_id}")
-        signups.erase(self.object)
-        # Earlier log entries carry the address as their label.
-        ModelLogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Subscriber), object_id=str(subscriber_id)
-        ).update(label=f"Erased subscriber #{subscriber_id}")
-
-
-class ImportView(WagtailAdminTemplateMixin, FormView):
-    form_class = ImportForm
-    template_name = "mailinglist/admin/import.html"
-    page_title = "Import subscribers"
-    header_icon = "upload"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("mailinglist.change_subscriber"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        rows = csv.reader(io.StringIO(form.cleaned_data["file"]))
-        addresses = [(row[0], row[1] if len(row) > 1 else "") for row in rows if row and "@" in row[0]]
-        counts = signups.import_addresses(addresses)
-        log(self.request.user, "mailinglist.import", user=self.request.user, title="Subscriber import", data=counts)
-        messages.success(
-            self.request,
-            "Imported {added} new subscribers; {existing} were already on the list, {suppressed} had "
-            "unsubscribed or been erased and were skipped, {invalid} were not valid addresses.".format(**counts),
-        )
-        return redirect("mailinglist_subscribers:index")
+        signups.erase(self.object, user=self.request.user)
 
 
 def _subscriber_action(request, pk):
@@ -196,6 +162,7 @@ class SubscriberViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("import/", ImportView.as_view(), name="import"),
+            path("import/<int:pk>/", ImportReportView.as_view(), name="import_report"),
             path("resend/<int:pk>/", resend_confirmation, name="resend"),
             path("revoke/<int:pk>/", revoke_links, name="revoke"),
         ]

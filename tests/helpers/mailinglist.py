@@ -2,12 +2,14 @@
 
 import re
 import time
+from urllib.parse import urlsplit
 
 import requests
 from bs4 import BeautifulSoup
 from django.core import signing
 
 from mailinglist.forms import STARTED_SALT
+from mailinglist.tokens import LEGACY_MANAGE_SALT
 
 
 def started(seconds_ago=10):
@@ -20,9 +22,10 @@ def signup_data(email, **extra):
 
 
 def link_from(message, name):
-    """The first link to /mailing-list/<name>/ in a mail's plain-text body."""
+    """The first link to /mailing-list/<name>/ in a mail's plain-text body: the page's address
+    with the token in the fragment (``…/confirm/#token``)."""
     body = message.body if hasattr(message, "body") else message.get_body(("plain",)).get_content()
-    match = re.search(rf"https?://[^\s]+/mailing-list/{name}/[^\s/]+/", body)
+    match = re.search(rf"https?://[^\s#]+/mailing-list/{name}/#[^\s]+", body)
     assert match, f"no {name} link in: {body}"
     return match.group(0)
 
@@ -43,3 +46,16 @@ def sign_up_over_http(base_url, address):
         allow_redirects=False,
         timeout=30,
     )
+def follow_link(client, link, data=None, **extra):
+    """What a browser with JavaScript does with a link from a mail: open the page, then post
+    the fragment's token with its form (and ``data``, the button pressed)."""
+    page, _, token = link.partition("#")
+    path = urlsplit(page).path
+    assert client.get(path, **extra).status_code == 200
+    return client.post(path, {"token": token, **(data or {})}, **extra)
+
+
+def legacy_manage_token(subscriber):
+    """The token that links mailed before the fragment links carried in their path, for both
+    the unsubscribe and the preferences page."""
+    return signing.Signer(salt=LEGACY_MANAGE_SALT, sep=".").sign(subscriber.manage_key)

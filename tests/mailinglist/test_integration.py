@@ -9,10 +9,12 @@ import pytest
 import requests
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import ModelLogEntry
 
 from mailinglist import tasks
 from mailinglist.factories import OutgoingMailFactory
-from mailinglist.models import OutgoingMail, SignupRequest, Subscriber
+from mailinglist.models import OutgoingMail, SignupRequest, Subscriber, SubscriberImport
 from tests.helpers.mailinglist import link_from
 from tests.helpers.processes import (
     REDIS_SERVER,
@@ -96,8 +98,11 @@ def test_signup_confirm_welcome_and_one_click_unsubscribe(services, live_server)
     page = browser.get(confirm_url, timeout=10)
     assert page.status_code == 200 and "Yes, subscribe me" in page.text
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING  # the GET changed nothing
+    page_url, _, token = confirm_url.partition("#")
     confirmed = browser.post(
-        confirm_url, data={"csrfmiddlewaretoken": browser.cookies["csrftoken"]}, headers={"Referer": confirm_url}
+        page_url,
+        data={"csrfmiddlewaretoken": browser.cookies["csrftoken"], "token": token},
+        headers={"Referer": page_url},
     )
     assert confirmed.status_code == 200 and "you are subscribed" in confirmed.text
 
@@ -217,3 +222,21 @@ def test_signup_while_redis_is_down_is_mailed_once_redis_is_back(sink, live_serv
     [confirmation] = sink.messages
     assert confirmation["To"] == "patient@example.org"
     assert sink.by_mail_id() == {str(OutgoingMail.objects.get().pk): 1}
+
+
+def test_a_csv_import_runs_in_the_worker_and_reports_every_row(services, client, django_user_model):
+    # Earlier transactional tests emptied the database, the managers' group with it.
+    manager = django_user_model.objects.create_superuser("manager", "manager@example.org", "pw")
+    client.force_login(manager)
+    rows = ["email,name", *(f"person{n}@example.org,Person {n}" for n in range(3000)), "no-at-sign,Nobody"]
+    upload = SimpleUploadedFile("people.csv", "\n".join(rows).encode())
+
+    answer = client.post("/admin/mailing-list/subscribers/import/", {"file": upload, "confirm_consent": "on"})
+
+    assert answer.status_code == 302 and "/subscribers/import/" in answer["Location"], answer["Location"]
+    wait_until(lambda: SubscriberImport.objects.get().finished, timeout=60, what="the worker to finish the import")
+    report = " ".join(BeautifulSoup(client.get(answer["Location"]).content, "html.parser").get_text().split())
+    assert "Imported 3000 new subscribers, updated 0, skipped 1 row." in report
+    assert "No @ in the first column 1 3002" in report
+    assert Subscriber.objects.filter(consent_method=Subscriber.ConsentMethod.IMPORTED).count() == 3000
+    assert ModelLogEntry.objects.get(action="mailinglist.import").user == manager

@@ -7,13 +7,11 @@ import io
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
 from mailinglist.factories import AnnouncementFactory, OutgoingMailFactory, SubscriberFactory
-from mailinglist.models import Announcement, AnnouncementPage, OutgoingMail, Subscriber, Suppression
-from mailinglist.signups import suppress
+from mailinglist.models import AnnouncementPage, OutgoingMail, Subscriber, Suppression
 from resources.library.factories import TopicFactory
 from wsi.factories import StandardPageFactory
 
@@ -99,23 +97,6 @@ def test_detail_shows_consent_and_mail_history(client, home, manager):
     assert b"/our-work/faq/" in response.content and b"550 no such mailbox" in response.content
 
 
-def test_import_adds_with_imported_consent_and_skips_suppressed(client, home, manager):
-    suppress("gone@example.org", "unsubscribed")
-    SubscriberFactory(email="already@example.org")
-    upload = SimpleUploadedFile(
-        "people.csv", b"email,name\nnew@Example.org,New Person\ngone@example.org,\nalready@example.org,\nnonsense@,\n"
-    )
-    client.force_login(manager)
-
-    response = client.post(f"{INDEX}import/", {"file": upload, "confirm_consent": "on"}, follow=True)
-
-    assert b"Imported 1 new subscribers" in response.content
-    new = Subscriber.objects.get(email="new@example.org")
-    assert new.status == Subscriber.Status.SUBSCRIBED
-    assert new.consent_method == Subscriber.ConsentMethod.IMPORTED
-    assert not Subscriber.objects.filter(email="gone@example.org").exists()
-
-
 def test_erase_removes_personal_data_and_keeps_the_suppression_hash(client, home, manager):
     subscriber = SubscriberFactory(email="erase.me@example.org", name="Erase Me")
     OutgoingMailFactory(subscriber=subscriber, state=OutgoingMail.State.SENT)
@@ -161,20 +142,6 @@ def test_sending_an_announcement_reaches_each_subscriber_once(
     assert all("/gaining-ground/" in message.body for message in mail.outbox), mail.outbox[0].body
     assert all(message.extra_headers["List-Unsubscribe-Post"] for message in mail.outbox)
     assert b"3 mails: 3 sent" in client.get(url).content
-
-
-def test_announce_this_creates_a_draft_featuring_the_page(client, admin_client, home, manager):
-    page = StandardPageFactory(parent=home, title="Job Quality Tools", slug="tools")
-    client.force_login(manager)
-
-    assert b"Announce this" in admin_client.get(f"/admin/pages/{home.pk}/").content
-    assert b"Announce this" in admin_client.get(f"/admin/pages/{page.pk}/edit/").content
-    response = client.get(f"/admin/mailing-list/announcements/announce-page/{page.pk}/")
-
-    announcement = Announcement.objects.get()
-    assert response.status_code == 302
-    assert announcement.subject == "Job Quality Tools"
-    assert [item.page_id for item in announcement.featured_pages.all()] == [page.pk]
 
 
 def test_dashboard_panel_counts_and_flags_failures(client, home, manager):

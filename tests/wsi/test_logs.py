@@ -151,6 +151,7 @@ def test_a_server_error_reaches_sentry_without_the_token():
             [sys.executable, "-c", request_a_failing_page],
             DJANGO_SETTINGS_MODULE="wsi.settings.production",
             SECRET_KEY="test-sentry-" + "x" * 50,
+            MAILINGLIST_HASH_KEY="test-sentry-hash-" + "y" * 50,
             ALLOWED_HOSTS="testserver",
             CSRF_TRUSTED_ORIGINS="https://testserver",
             EMAIL_URL="consolemail://",

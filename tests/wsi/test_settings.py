@@ -8,21 +8,29 @@ import pytest
 from wsi.settings import DEV_SECRET_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
-PRODUCTION_VARIABLES = ("SECRET_KEY", "MAILINGLIST_HASH_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "EMAIL_URL")
+PRODUCTION_VARIABLES = (
+    "SECRET_KEY",
+    "SECRET_KEY_FALLBACKS",
+    "MAILINGLIST_HASH_KEY",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "EMAIL_URL",
+)
 A_KEY = "k3y-" + "x7Qp" * 15
 PROPER = {
     "SECRET_KEY": A_KEY,
+    "MAILINGLIST_HASH_KEY": "h4sh-" + "Zr8w" * 15,
     "ALLOWED_HOSTS": "wsi.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://wsi.example.org",
     "EMAIL_URL": "smtp+tls://wsi.example.org:587",
 }
 
 
-def _django_setup(settings_module, **env):
+def _django_setup(settings_module, code="", **env):
     environment = {key: value for key, value in os.environ.items() if key not in PRODUCTION_VARIABLES}
     environment.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=ROOT,
         env=environment,
         capture_output=True,
@@ -87,6 +95,33 @@ def test_production_settings_refuse_a_short_secret_key():
     result = _django_setup("wsi.settings.production", **{**PROPER, "SECRET_KEY": "x" * 49})
 
     assert "SECRET_KEY is too short: it needs 50 characters or more." in _refusal(result)
+
+
+@pytest.mark.parametrize("missing", ["unset", "empty"])
+def test_production_settings_refuse_to_start_without_a_mailing_list_hash_key(missing):
+    environment = {key: value for key, value in PROPER.items() if key != "MAILINGLIST_HASH_KEY"}
+    if missing == "empty":
+        environment["MAILINGLIST_HASH_KEY"] = ""
+
+    result = _django_setup("wsi.settings.production", **environment)
+
+    assert "Set MAILINGLIST_HASH_KEY: production has no default" in _refusal(result)
+
+
+def test_production_settings_refuse_a_mailing_list_hash_key_equal_to_the_secret_key():
+    result = _django_setup("wsi.settings.production", **{**PROPER, "MAILINGLIST_HASH_KEY": A_KEY})
+
+    assert "MAILINGLIST_HASH_KEY must differ from SECRET_KEY" in _refusal(result)
+
+
+def test_former_secret_keys_are_read_from_the_environment():
+    old, older = "old-" + "a1" * 30, "older-" + "b2" * 30
+    code = "from django.conf import settings; print(settings.SECRET_KEY_FALLBACKS)"
+
+    result = _django_setup("wsi.settings.production", code, **PROPER, SECRET_KEY_FALLBACKS=f"{old},{older}")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str([old, older])
 
 
 def test_production_settings_refuse_the_example_mailing_list_hash_key():

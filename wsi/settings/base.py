@@ -23,6 +23,9 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Former SECRET_KEYs, newest first: what they signed (unsubscribe and preferences links already
+# mailed, sessions) stays valid after a rotation. SECRET_KEY itself is set by each environment.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 
 INSTALLED_APPS = [
     "wsi",
@@ -333,8 +336,12 @@ MAILINGLIST_MIN_FILL_SECONDS = env.float("MAILINGLIST_MIN_FILL_SECONDS", default
 MAILINGLIST_FORM_MAX_AGE_SECONDS = env.int("MAILINGLIST_FORM_MAX_AGE_SECONDS", default=24 * 60 * 60)
 MAILINGLIST_CONFIRM_TOKEN_DAYS = env.int("MAILINGLIST_CONFIRM_TOKEN_DAYS", default=7)
 MAILINGLIST_PURGE_UNCONFIRMED_DAYS = env.int("MAILINGLIST_PURGE_UNCONFIRMED_DAYS", default=30)
-# Key for the hashes of IP addresses and of suppressed addresses; empty means SECRET_KEY. Set it
-# explicitly in production so that rotating SECRET_KEY does not forget who unsubscribed.
+# How long a preferences link works; an expired one offers to mail a fresh one.
+MAILINGLIST_PREFERENCES_LINK_DAYS = env.int("MAILINGLIST_PREFERENCES_LINK_DAYS", default=90)
+# People who unsubscribed or bounced are erased this long after (only the suppression hash stays).
+MAILINGLIST_ERASE_DEPARTED_AFTER_DAYS = env.int("MAILINGLIST_ERASE_DEPARTED_AFTER_DAYS", default=90)
+# Key for the hashes of IP addresses and of suppressed addresses; empty means SECRET_KEY.
+# Production requires its own, so that rotating SECRET_KEY does not forget who unsubscribed.
 MAILINGLIST_HASH_KEY = env.str("MAILINGLIST_HASH_KEY", default="")
 # Optional mailto: in List-Unsubscribe, e.g. unsubscribe@wsi.example.org.
 MAILINGLIST_UNSUBSCRIBE_MAILTO = env.str("MAILINGLIST_UNSUBSCRIBE_MAILTO", default="")
@@ -347,6 +354,8 @@ MAILINGLIST_RETRY_MAX_SECONDS = env.float("MAILINGLIST_RETRY_MAX_SECONDS", defau
 MAILINGLIST_QUEUED_GRACE_SECONDS = env.int("MAILINGLIST_QUEUED_GRACE_SECONDS", default=2 * 60)
 MAILINGLIST_CLAIM_TIMEOUT_SECONDS = env.int("MAILINGLIST_CLAIM_TIMEOUT_SECONDS", default=5 * 60)
 MAILINGLIST_ANNOUNCEMENT_BATCH_SIZE = env.int("MAILINGLIST_ANNOUNCEMENT_BATCH_SIZE", default=500)
+# The largest CSV file staff may import (about 200,000 rows); a task imports it.
+MAILINGLIST_IMPORT_MAX_BYTES = env.int("MAILINGLIST_IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
 CELERY_BEAT_SCHEDULE.update(
     {
         "mailinglist-sweep": {
@@ -356,6 +365,10 @@ CELERY_BEAT_SCHEDULE.update(
         "mailinglist-purge": {
             "task": "mailinglist.tasks.purge",
             "schedule": env.float("MAILINGLIST_PURGE_EVERY_SECONDS", default=6 * 60 * 60.0),
+        },
+        "mailinglist-erase-departed": {
+            "task": "mailinglist.tasks.erase_departed",
+            "schedule": env.float("MAILINGLIST_ERASE_EVERY_SECONDS", default=24 * 60 * 60.0),
         },
     }
 )

@@ -5,7 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from . import DEV_SECRET_KEY
 from .base import *  # noqa: F403
-from .base import BASE_DIR, LOG_REDACTED_PATH_PREFIXES, MAILINGLIST_HASH_KEY, SENTRY_DSN, env
+from .base import BASE_DIR, LOG_REDACTED_PATH_PREFIXES, SENTRY_DSN, env
 
 EXAMPLE_ENV_DIR = BASE_DIR / "docker" / "env"
 MIN_SECRET_LENGTH = 50
@@ -41,8 +41,11 @@ def required(name, read):
 
 
 SECRET_KEY = secret("SECRET_KEY", required("SECRET_KEY", env.str))
-if MAILINGLIST_HASH_KEY:
-    secret("MAILINGLIST_HASH_KEY", MAILINGLIST_HASH_KEY)
+# Without a key of its own, the suppression hashes would follow SECRET_KEY: after a rotation
+# nobody who unsubscribed would be recognised, and an import could add them back.
+MAILINGLIST_HASH_KEY = secret("MAILINGLIST_HASH_KEY", required("MAILINGLIST_HASH_KEY", env.str))
+if MAILINGLIST_HASH_KEY == SECRET_KEY:
+    raise ImproperlyConfigured("MAILINGLIST_HASH_KEY must differ from SECRET_KEY, which is rotated on its own.")
 ALLOWED_HOSTS = required("ALLOWED_HOSTS", env.list)
 CSRF_TRUSTED_ORIGINS = required("CSRF_TRUSTED_ORIGINS", env.list)
 EMAIL_CONFIG = required("EMAIL_URL", env.email_url)

@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("library", "0002_structured_author_names"),
+        ("library", "0003_author_names_from_free_text"),
     ]
 
     operations = [

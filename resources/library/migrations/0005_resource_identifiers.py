@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('library', '0003_resource_author_person_or_organisation'),
+        ('library', '0004_resource_author_person_or_organisation'),
     ]
 
     operations = [

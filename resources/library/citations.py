@@ -152,7 +152,7 @@ def bibtex(resource, url):
         if resource.date_precision != DatePrecision.YEAR:
             fields.append(("month", BIBTEX_MONTHS[resource.publication_date.month - 1]))
     if resource.doi:
-        fields.append(("doi", _bibtex_escape(resource.doi)))
+        fields.append(("doi", resource.doi))  # verbatim, like the url, for biblatex
     if resource.isbn:
         fields.append(("isbn", resource.isbn))
     fields.append(("url", url))

@@ -4,7 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI = re.compile(r"^10\.\d{4,9}/[^\s{}\"]+$")  # no braces or quotes: they would break a BibTeX entry
 DOI_PREFIXES = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 

@@ -60,6 +60,7 @@ def test_an_editor_credits_a_person_and_an_institution_with_a_doi_link(admin_cli
     [
         ({"doi": "10.12/abc"}, "Enter a DOI such as 10.1234/abc-123"),
         ({"doi": "https://example.org/report"}, "Enter a DOI such as 10.1234/abc-123"),
+        ({"doi": "10.1234/a{b}"}, "Enter a DOI such as 10.1234/abc-123"),
         ({"isbn": "978-0-306-40615-8"}, "This ISBN’s check digit does not match"),
         ({"isbn": "0-306-40615-3"}, "This ISBN’s check digit does not match"),
         ({"isbn": "12345"}, "An ISBN has 10 or 13 digits"),

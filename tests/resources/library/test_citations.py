@@ -266,3 +266,13 @@ def test_resource_page_shows_copyable_citations_and_download_links(client, lesso
     assert "Conway, Maureen, Amy Blair, Steven L. Dawson, and Linda Dworak-Muñoz." in html
     assert 'href="/research-resources/lessons/cite/bibtex/"' in html
     assert 'href="/research-resources/lessons/cite/ris/"' in html
+
+
+def test_issue_11_names_are_no_longer_split_by_guesswork(library):
+    # Before: "Jr., M. L. K." and "Program, A. I. E. O.".
+    program = OrganisationFactory(name="Aspen Institute Economic Opportunities Program", kind="author")
+    resource = ResourcePageFactory(parent=library, title="Dream", authors=["Martin Luther King Jr.", program])
+
+    assert apa(resource, URL).startswith(
+        "King, M. L., Jr., &amp; Aspen Institute Economic Opportunities Program. (2010)."
+    )

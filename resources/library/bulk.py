@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from .facet_index import forget_library_index
-from .models import ResourceAuthor, ResourcePage, Topic
+from .models import Person, ResourceAuthor, ResourcePage, Topic
 from .resource_types import ResourceType
 
 SLUG_PREFIX = "sample-resource-"
@@ -34,6 +34,16 @@ SUBJECTS = [
 ]
 FORMS = ["Notes on", "A sample study of", "Field guide to", "Lessons about", "Data on"]
 SURNAMES = ["Rivera", "Okafor", "Nguyen", "Schmidt", "Haddad", "Kowalski", "Tanaka", "Moreau"]
+
+
+def _sample_authors():
+    """One sample Person per surname, made on first use."""
+    return [
+        Person.objects.get_or_create(
+            slug=f"sample-author-{surname.lower()}", defaults={"given_names": "Sam", "family_name": surname}
+        )[0]
+        for surname in SURNAMES
+    ]
 
 
 def synthetic_count(library):
@@ -102,13 +112,9 @@ def add_synthetic_resources(library, count, seed=0, index=True):
         for topic in rng.sample(topics, k=min(len(topics), rng.randint(1, 3))):
             links.append(through(resourcepage_id=resource.pk, topic_id=topic.pk))
     through.objects.bulk_create(links, batch_size=1000)
+    authors = _sample_authors()
     ResourceAuthor.objects.bulk_create(
-        [
-            ResourceAuthor(
-                page_id=resource.pk, name=f"{chr(65 + rng.randrange(26))}. {rng.choice(SURNAMES)}", sort_order=0
-            )
-            for resource in resources
-        ],
+        [ResourceAuthor(page_id=resource.pk, person=rng.choice(authors), sort_order=0) for resource in resources],
         batch_size=1000,
     )
     Page.objects.filter(pk=library.pk).update(numchild=F("numchild") + count)

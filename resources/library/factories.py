@@ -2,6 +2,7 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from resources.library.models import (
@@ -53,7 +54,8 @@ class ResourceIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class ResourcePageFactory(wagtail_factories.PageFactory):
-    """``topics=[...]`` and ``authors=[person or "Outside Author", ...]`` may be passed."""
+    """``topics=[...]`` and ``authors=[person, organisation or "Outside Author", ...]`` may be passed;
+    a name makes a Person, its parts read from it."""
 
     title = factory.Sequence(lambda n: f"Resource {n}")
     resource_type = ResourceType.REPORT
@@ -75,10 +77,12 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def authors(page, create, extracted, **kwargs):
         for order, author in enumerate(extracted or []):
-            if isinstance(author, Person):
-                page.authors.add(ResourceAuthor(person=author, sort_order=order))
-            else:
-                page.authors.add(ResourceAuthor(name=author, sort_order=order))
+            if isinstance(author, Organisation):
+                page.authors.add(ResourceAuthor(organisation=author, sort_order=order))
+                continue
+            if not isinstance(author, Person):
+                author, _created = Person.objects.get_or_create(slug=slugify(author), defaults={"name": author})
+            page.authors.add(ResourceAuthor(person=author, sort_order=order))
         if extracted and create:
             page.save()
 

@@ -37,7 +37,9 @@ class LatestResourcesFeed(Feed):
         if topic:
             resources = resources.filter(topics=topic)
         newest = [F("publication_date").desc(nulls_last=True), "-first_published_at", "-pk"]
-        return resources.order_by(*newest).prefetch_related("topics", "authors__person")[:FEED_LENGTH]
+        return resources.order_by(*newest).prefetch_related("topics", "authors__person", "authors__organisation")[
+            :FEED_LENGTH
+        ]
 
     def item_title(self, item):
         return item.title

@@ -249,7 +249,7 @@ def _resources_at(index, positions):
     pks = [index.ids[position] for position in positions]
     resources = ResourcePage.objects.live().filter(pk__in=pks)
     resources = resources.prefetch_related(
-        "topics", Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person"))
+        "topics", Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation"))
     )
     by_pk = {resource.pk: resource for resource in resources}
     return [by_pk[pk] for pk in pks if pk in by_pk]

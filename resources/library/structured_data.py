@@ -1,7 +1,9 @@
 """schema.org JSON-LD for a resource page, so that search engines and scholarly indexes know
 what it is, who wrote it, when and about what."""
 
+from .citations import doi_url
 from .dates import DatePrecision
+from .names import family_with_particle, given_with_particle
 from .resource_types import ResourceType
 
 SCHEMA_TYPE = {
@@ -36,6 +38,13 @@ def resource_json_ld(resource, request):
             "contentUrl": request.build_absolute_uri(resource.document.url),
             "encodingFormat": resource.document.content_type,
         }
+    identifiers = _identifiers(resource)
+    if identifiers:
+        data["identifier"] = identifiers
+    if resource.doi:
+        data["sameAs"] = doi_url(resource.doi)
+    if resource.report_number and data["@type"] == "Report":
+        data["reportNumber"] = resource.report_number
     funders = [{"@type": "Organization", "name": funder.name} for funder in resource.funders.all()]
     if funders:
         data["funder"] = funders
@@ -43,12 +52,21 @@ def resource_json_ld(resource, request):
 
 
 def _author(author):
-    if author.person_id:
-        person = {"@type": "Person", "name": author.person.name}
-        if author.person.organisation:
-            person["affiliation"] = {"@type": "Organization", "name": author.person.organisation}
-        return person
-    return {"@type": "Person", "name": author.name}
+    if not author.person_id:
+        return {"@type": "Organization", "name": author.organisation.name}
+    person = {"@type": "Person", "name": author.person.name, "familyName": family_with_particle(author.person)}
+    if given := given_with_particle(author.person):
+        person["givenName"] = given
+    if author.person.suffix:
+        person["honorificSuffix"] = author.person.suffix
+    if author.person.organisation:
+        person["affiliation"] = {"@type": "Organization", "name": author.person.organisation}
+    return person
+
+
+def _identifiers(resource):
+    pairs = [("DOI", resource.doi), ("ISBN", resource.isbn), ("report number", resource.report_number)]
+    return [{"@type": "PropertyValue", "propertyID": kind, "value": value} for kind, value in pairs if value]
 
 
 def _date(resource):

@@ -91,8 +91,8 @@ def load(demo):
 def _publication(index, item, people, organisations, topics):
     date, precision = item["date"]
     authors = [
-        ResourceAuthor(name=author[1:], sort_order=order)
-        if author.startswith("=")
+        ResourceAuthor(organisation=organisations[author[1:]], sort_order=order)
+        if author.startswith("@")
         else ResourceAuthor(person=people[author], sort_order=order)
         for order, author in enumerate(item["authors"])
     ]
@@ -118,4 +118,5 @@ def _publication(index, item, people, organisations, topics):
         funders=[organisations[name] for name in item.get("funders", [])],
         partners=[organisations[name] for name in item.get("partners", [])],
         authors=authors,
+        report_number=item.get("report_number", ""),
     )

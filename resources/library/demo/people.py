@@ -4,10 +4,10 @@ from resources.library.models import FundersPage, Organisation, Person, StaffPag
 from wsi.demo_kit import demo_image, get_or_create_page, rich_text
 from wsi.models import SectionPage
 
-# slug: (name, role, organisation, is_staff, bio)
+# slug: ((given names, family name), role, organisation, is_staff, bio)
 PEOPLE = {
     "maureen-conway": (
-        "Maureen Conway",
+        ("Maureen", "Conway"),
         "Executive Director, Economic Opportunities Program",
         "The Aspen Institute",
         True,
@@ -16,7 +16,7 @@ PEOPLE = {
         "sector programmes to the survey of the field's systems-change work.",
     ),
     "amy-blair": (
-        "Amy Blair",
+        ("Amy", "Blair"),
         "Research Director",
         "The Aspen Institute",
         True,
@@ -24,17 +24,19 @@ PEOPLE = {
         "colleges and nonprofit organisations, and, more recently, job quality.",
     ),
     "matt-helmer": (
-        "Matt Helmer",
+        ("Matt", "Helmer"),
         "Senior Research Associate",
         "The Aspen Institute",
         True,
         "Matt studies how adult learners move through college and into the labour market. He co-wrote the "
         "Courses to Employment report on six college and nonprofit partnerships.",
     ),
-    "linda-dworak-munoz": ("Linda Dworak-Muñoz", "", "The Aspen Institute", False, ""),
-    "steven-l-dawson": ("Steven L. Dawson", "", "PHI", False, ""),
-    "lily-zandniapour": ("Lily Zandniapour", "", "The Aspen Institute", False, ""),
-    "vickie-choitz": ("Vickie Choitz", "", "The Aspen Institute", False, ""),
+    "linda-dworak-munoz": (("Linda", "Dworak-Muñoz"), "", "The Aspen Institute", False, ""),
+    "steven-l-dawson": (("Steven L.", "Dawson"), "", "PHI", False, ""),
+    "lily-zandniapour": (("Lily", "Zandniapour"), "", "The Aspen Institute", False, ""),
+    "vickie-choitz": (("Vickie", "Choitz"), "", "The Aspen Institute", False, ""),
+    # The content brief knows this co-author by family name only.
+    "ade": (("", "Ade"), "", "", False, ""),
 }
 
 # name: (kind, url, description)
@@ -61,6 +63,11 @@ ORGANISATIONS = {
         "https://www.prudential.com/",
         "Supported the Job Quality Tools Library, launched in June 2020.",
     ),
+    "Aspen Institute Workforce Strategies Initiative": (
+        Organisation.Kind.AUTHOR,
+        "",
+        "The initiative itself, credited as the author of work published under its name.",
+    ),
     "PHI": (
         Organisation.Kind.PARTNER,
         "https://www.phinational.org/",
@@ -71,11 +78,12 @@ ORGANISATIONS = {
 
 def load_people():
     people = {}
-    for order, (slug, (name, role, organisation, is_staff, bio)) in enumerate(PEOPLE.items()):
+    for order, (slug, ((given_names, family_name), role, organisation, is_staff, bio)) in enumerate(PEOPLE.items()):
         person, created = Person.objects.get_or_create(
             slug=slug,
             defaults={
-                "name": name,
+                "given_names": given_names,
+                "family_name": family_name,
                 "role": role,
                 "organisation": organisation,
                 "is_staff": is_staff,
@@ -84,7 +92,7 @@ def load_people():
             },
         )
         if created and is_staff:
-            person.photo = demo_image(f"Portrait placeholder: {name}", seed=300 + order, size=(480, 480))
+            person.photo = demo_image(f"Portrait placeholder: {person.name}", seed=300 + order, size=(480, 480))
             person.save()
         people[slug] = person
     return people

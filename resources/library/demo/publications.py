@@ -3,7 +3,8 @@ summaries in our own words), then sample items that say plainly that they are sa
 
 import datetime
 
-# Authors are People slugs, or "=Name" for an outside author with no People entry.
+# Authors are People slugs, or "@Name" for an organisation credited as the author. Report
+# numbers are those the titles carry; no DOI is given, as none is known for these publications.
 PUBLICATIONS = [
     {
         "slug": "sectoral-strategies-lessons-from-the-field",
@@ -30,7 +31,8 @@ PUBLICATIONS = [
         "title": "SEDLP Research Brief No. 1: Key Findings from the Baseline Survey of Participants",
         "type": "brief",
         "date": (datetime.date(2000, 7, 1), "month"),
-        "authors": ["lily-zandniapour", "=Ade"],
+        "authors": ["lily-zandniapour", "ade"],
+        "report_number": "1",
         "topics": ["worker-outcomes"],
         "funders": ["Ford Foundation", "Annie E. Casey Foundation", "Charles Stewart Mott Foundation"],
         "introduction": "Who enrolled in six sectoral programmes, and where they stood before training.",
@@ -44,6 +46,7 @@ PUBLICATIONS = [
         "slug": "gaining-ground",
         "title": "SEDLP Research Report No. 3: Gaining Ground",
         "type": "report",
+        "report_number": "3",
         "date": (None, "year"),
         "authors": [],
         "topics": ["worker-outcomes"],
@@ -112,6 +115,7 @@ PUBLICATIONS = [
         "slug": "courses-to-employment-update-4",
         "title": "Courses to Employment Update No. 4",
         "type": "update",
+        "report_number": "4",
         "date": (datetime.date(2013, 2, 1), "month"),
         "authors": [],
         "topics": ["sector-and-community-college"],
@@ -125,7 +129,7 @@ PUBLICATIONS = [
         "title": "Systems Change: A Survey of Program Activities",
         "type": "survey",
         "date": (datetime.date(2006, 1, 1), "year"),
-        "authors": [],
+        "authors": ["@Aspen Institute Workforce Strategies Initiative"],
         "topics": ["systems-change"],
         "introduction": "What 227 sector initiative leaders told us about changing the systems their workers "
         "and employers depend on.",

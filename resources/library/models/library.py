@@ -64,7 +64,9 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
             .filter(authors__person=person)
             .distinct()
             .order_by("-publication_date", "title")
-            .prefetch_related("topics", Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person")))
+            .prefetch_related(
+                "topics", Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation"))
+            )
         )
         context = super().get_context(request)
         context.update(person=person, works=works, sections=sections(PERSON_PAGE_SECTIONS, request, person))

@@ -13,8 +13,9 @@ from wagtail.search import index
 
 from wsi.models import BasePage, BodyMixin, image_field
 
-from ..citations import bibtex, ris
+from ..citations import bibtex, doi_url, ris
 from ..dates import DatePrecision, format_date
+from ..identifiers import normalise_doi, validate_doi, validate_isbn
 from ..resource_types import ResourceType
 from .snippets import Organisation, Topic
 
@@ -71,6 +72,19 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
     funder_note = models.CharField(
         "other funders", max_length=255, blank=True, help_text="Funders that are not in the list, as free text."
     )
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        validators=[validate_doi],
+        help_text="Only a DOI registered for this publication, e.g. 10.1234/abc-123 (a doi.org link is fine too).",
+    )
+    isbn = models.CharField(
+        "ISBN", max_length=17, blank=True, validators=[validate_isbn], help_text="10 or 13 digits, hyphens allowed."
+    )
+    report_number = models.CharField(
+        max_length=50, blank=True, help_text="The number alone, as printed on the report, e.g. “3” or “WP-2019-04”."
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -87,6 +101,10 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
         MultiFieldPanel(
             [FieldPanel("publisher"), FieldPanel("partners"), FieldPanel("funders"), FieldPanel("funder_note")],
             heading="Publisher, partners and funders",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("doi"), FieldPanel("isbn"), FieldPanel("report_number")])],
+            heading="Identifiers",
         ),
         InlinePanel("related_links", heading="Related resources", label="Related resource"),
     ]
@@ -106,10 +124,13 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
     @classmethod
     def get_indexed_objects(cls):
         # modelsearch leaves ParentalManyToManyFields unprefetched: one query per page otherwise.
-        return super().get_indexed_objects().prefetch_related("topics", "authors__person")
+        return super().get_indexed_objects().prefetch_related("topics", "authors__person", "authors__organisation")
 
     def clean(self):
         super().clean()
+        self.doi = normalise_doi(self.doi)
+        self.isbn = self.isbn.strip()
+        self.report_number = self.report_number.strip()
         if self.date_precision == DatePrecision.DAY and self.publication_date is None:
             raise ValidationError({"publication_date": "A full date needs a date."})
 
@@ -133,6 +154,10 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
             except OSError:
                 return None
         return self.document.file_size
+
+    @property
+    def doi_url(self):
+        return doi_url(self.doi) if self.doi else ""
 
     @property
     def author_names(self):
@@ -163,7 +188,7 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
         # Header, citations, JSON-LD and the facts box all read these: fetch each once.
         prefetch_related_objects(
             [self],
-            Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person")),
+            Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation")),
             "topics",
             "partners",
             "funders",
@@ -186,25 +211,39 @@ def _download(text, content_type, filename):
 
 
 class ResourceAuthor(Orderable):
-    """An author of a resource: a person from the People list, or an outside author by name."""
+    """An author of a resource: a person, or an institution credited as a whole."""
 
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="authors")
     person = models.ForeignKey(
         "library.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="authorships"
     )
-    name = models.CharField(
-        max_length=200, blank=True, help_text="For an author who is not in the People list, e.g. “Jane Q. Doe”."
+    organisation = models.ForeignKey(
+        "library.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="authorships",
+        help_text="For a report credited to an institution, e.g. “Aspen Institute Economic Opportunities Program”.",
     )
 
-    panels = [FieldPanel("person"), FieldPanel("name")]
+    panels = [FieldPanel("person"), FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, organisation__isnull=True)
+                | Q(person__isnull=True, organisation__isnull=False),
+                name="resource_author_person_or_organisation",
+            )
+        ]
 
     def clean(self):
-        if not self.person and not self.name:
-            raise ValidationError("Choose a person or type the author's name.")
+        if bool(self.person_id) == bool(self.organisation_id):
+            raise ValidationError("Choose either a person or an organisation as the author.")
 
     @property
     def display_name(self):
-        return self.person.name if self.person_id else self.name
+        return self.person.name if self.person_id else self.organisation.name
 
     def __str__(self):
         return self.display_name

@@ -2,12 +2,13 @@
 who wrote or spoke (Person) and who funded or partnered (Organisation)."""
 
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from wsi.models import image_field
 
+from ..names import full_name, parse_person_name
 from ..routes import library_route_url
 
 BIO_FEATURES = ["bold", "italic", "link"]
@@ -38,9 +39,23 @@ class Topic(index.Indexed, models.Model):
 
 
 class Person(index.Indexed, models.Model):
-    """An author, a speaker or a member of staff."""
+    """An author, a speaker or a member of staff. The name is kept in the parts citations need;
+    ``name`` is the whole name, written from the parts on save."""
 
-    name = models.CharField(max_length=200)
+    given_names = models.CharField(max_length=200, blank=True, help_text="E.g. “Martin Luther”.")
+    particle = models.CharField(
+        max_length=50, blank=True, help_text="A lower-case word before the family name, e.g. “van”, “de la”."
+    )
+    family_name = models.CharField(
+        max_length=200, help_text="E.g. “King”, “Dworak-Muñoz”. A person known by one name has only this."
+    )
+    suffix = models.CharField(max_length=20, blank=True, help_text="E.g. “Jr.”, “III”.")
+    dropping_particle = models.BooleanField(
+        "particle follows the given names when inverted",
+        default=False,
+        help_text="Tick for names cited as “Beethoven, Ludwig van”; leave unticked for “van Gogh, Vincent”.",
+    )
+    name = models.CharField(max_length=200, editable=False)
     slug = models.SlugField(max_length=200, unique=True)
     role = models.CharField(max_length=200, blank=True, help_text="Job title, e.g. Executive Director.")
     organisation = models.CharField(max_length=200, blank=True)
@@ -50,7 +65,13 @@ class Person(index.Indexed, models.Model):
     sort_order = models.PositiveIntegerField(default=0, help_text="Order on the Staff page.")
 
     panels = [
-        FieldPanel("name"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("given_names"), FieldPanel("particle"), FieldPanel("family_name")]),
+                FieldRowPanel([FieldPanel("suffix"), FieldPanel("dropping_particle")]),
+            ],
+            heading="Name",
+        ),
         FieldPanel("slug"),
         FieldPanel("role"),
         FieldPanel("organisation"),
@@ -68,17 +89,29 @@ class Person(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.family_name and self.name:
+            # Code that creates a person from a whole name ("Ada Example") gets the parts guessed.
+            parsed = parse_person_name(self.name)
+            self.given_names, self.particle = parsed.given_names, parsed.particle
+            self.family_name, self.suffix = parsed.family_name, parsed.suffix
+        self.name = full_name(self)
+        if update_fields := kwargs.get("update_fields"):
+            kwargs["update_fields"] = {*update_fields, "name"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         """The page listing this person's work in the library."""
         return library_route_url("person", self.slug)
 
 
 class Organisation(index.Indexed, models.Model):
-    """A funder or partner of the initiative's work."""
+    """A funder or partner of the initiative's work, or an institution credited as an author."""
 
     class Kind(models.TextChoices):
         FUNDER = "funder", "Funder"
         PARTNER = "partner", "Partner"
+        AUTHOR = "author", "Author only"
 
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARTNER)

@@ -4,6 +4,7 @@ from django.db.models import F, Prefetch
 from resources.library.citations import citation_list
 from resources.library.models import ResourceAuthor, ResourcePage
 from resources.library.routes import library_url
+from resources.library.scholar_meta import citation_meta
 from resources.library.structured_data import resource_json_ld
 from wsi.structured_data import json_ld_script
 
@@ -17,7 +18,9 @@ def latest_resources(context, count=3):
         ResourcePage.objects.live()
         .public()
         .order_by(F("publication_date").desc(nulls_last=True), "-first_published_at")
-        .prefetch_related(Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person")))[:count]
+        .prefetch_related(
+            Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation"))
+        )[:count]
     )
     return {"request": context.get("request"), "resources": list(resources), "library_url": library_url()}
 
@@ -30,3 +33,8 @@ def resource_json_ld_script(context, resource):
 @register.simple_tag(takes_context=True)
 def resource_citations(context, resource):
     return citation_list(resource, resource.get_full_url(context["request"]))
+
+
+@register.simple_tag(takes_context=True)
+def resource_citation_meta(context, resource):
+    return citation_meta(resource, context["request"])

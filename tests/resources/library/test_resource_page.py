@@ -39,6 +39,7 @@ def test_date_shows_as_precisely_as_it_is_known(client, library):
 def test_json_ld_describes_the_report(client, library):
     topic = TopicFactory(name="Worker Outcomes", slug="worker-outcomes")
     author = PersonFactory(name="Maureen Conway", organisation="The Aspen Institute")
+    program = OrganisationFactory(name="Aspen Institute Economic Opportunities Program", kind="author")
     resource = ResourcePageFactory(
         parent=library,
         title="Gaining Ground",
@@ -46,7 +47,10 @@ def test_json_ld_describes_the_report(client, library):
         publication_date=datetime.date(2005, 10, 1),
         introduction="Earnings rose </script><script>alert(1)</script>",
         topics=[topic],
-        authors=[author, "Jane Outside"],
+        authors=[author, "Martin Luther King Jr.", program],
+        doi="10.1234/sedlp.3",
+        isbn="978-0-306-40615-7",
+        report_number="3",
     )
 
     data = json_ld(client.get(resource.url))
@@ -60,10 +64,26 @@ def test_json_ld_describes_the_report(client, library):
         {
             "@type": "Person",
             "name": "Maureen Conway",
+            "familyName": "Conway",
+            "givenName": "Maureen",
             "affiliation": {"@type": "Organization", "name": "The Aspen Institute"},
         },
-        {"@type": "Person", "name": "Jane Outside"},
+        {
+            "@type": "Person",
+            "name": "Martin Luther King Jr.",
+            "familyName": "King",
+            "givenName": "Martin Luther",
+            "honorificSuffix": "Jr.",
+        },
+        {"@type": "Organization", "name": "Aspen Institute Economic Opportunities Program"},
     ]
+    assert data["identifier"] == [
+        {"@type": "PropertyValue", "propertyID": "DOI", "value": "10.1234/sedlp.3"},
+        {"@type": "PropertyValue", "propertyID": "ISBN", "value": "978-0-306-40615-7"},
+        {"@type": "PropertyValue", "propertyID": "report number", "value": "3"},
+    ]
+    assert data["sameAs"] == "https://doi.org/10.1234/sedlp.3"
+    assert data["reportNumber"] == "3"
     assert data["about"] == [{"@type": "Thing", "name": "Worker Outcomes"}]
     assert data["description"] == "Earnings rose </script><script>alert(1)</script>"
 

@@ -14,7 +14,11 @@ pytestmark = pytest.mark.django_db
 # What a hostile editor could upload: the script adds an element when it runs.
 HOSTILE_SVG = b"""<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60" viewBox="0 0 120 60">
 <rect width="120" height="60" fill="#14365d"/>
-<script>document.documentElement.appendChild(document.createElementNS("http://www.w3.org/2000/svg", "g")).id = "script-ran";</script>
+<script>
+const mark = document.createElementNS("http://www.w3.org/2000/svg", "g");
+mark.id = "script-ran";
+document.documentElement.appendChild(mark);
+</script>
 </svg>"""
 
 

@@ -50,10 +50,15 @@ def place_before(page, sibling_slug):
     page.move(sibling, pos="left")
 
 
-def demo_image(title, seed, size=(1200, 675)):
-    """A calm abstract picture (bands and circles in the site palette), made once per title."""
+def demo_image(title, seed, description, size=(1200, 675)):
+    """A calm abstract picture (bands and circles in the site palette), made once per title.
+    ``description`` is its alt text wherever a page shows it; an image loaded before demo
+    images had one gets it now, unless staff have since written their own."""
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
+        if not existing.description:
+            existing.description = description
+            existing.save(update_fields=["description"])
         return existing
     rng = random.Random(seed)
     picture = PILImage.new("RGB", size, PALETTE[rng.randrange(3)])
@@ -69,7 +74,9 @@ def demo_image(title, seed, size=(1200, 675)):
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
     filename = f"demo-{seed}.png"
-    return Image.objects.create(title=title, file=ContentFile(buffer.getvalue(), name=filename))
+    return Image.objects.create(
+        title=title, description=description, file=ContentFile(buffer.getvalue(), name=filename)
+    )
 
 
 def demo_document(title, lines):

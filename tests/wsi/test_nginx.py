@@ -151,7 +151,7 @@ def test_an_events_calendar_links_to_the_page_with_the_visitors_port_and_scheme(
 
 def test_an_svg_image_is_served_sandboxed_and_photos_are_not(nginx):
     logo = svg_image()
-    photo = demo_image("A photo", seed=1, size=(200, 100))
+    photo = demo_image("A photo", seed=1, description="Bands and circles", size=(200, 100))
 
     svg = requests.get(f"{nginx}{logo.get_rendition('width-120|preserve-svg').url}", timeout=10)
     png = requests.get(f"{nginx}{photo.get_rendition('width-100').url}", timeout=10)

@@ -3,7 +3,7 @@
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 from .chart import BarChartBlock
 
@@ -31,12 +31,12 @@ class HeadingBlock(blocks.StructBlock):
         description = "A section heading"
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+class FigureBlock(blocks.StructBlock):
+    """An image with Wagtail's alt text field, required unless the editor ticks "decorative";
+    choosing an image fills it in from the image's description."""
+
+    image = ImageBlock()
     caption = blocks.CharBlock(required=False)
-    alt_text = blocks.CharBlock(
-        required=False, help_text="Describe the image for people who cannot see it; leave empty if decorative."
-    )
 
     class Meta:
         icon = "image"
@@ -92,7 +92,7 @@ class DocumentBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock(features=RICH_TEXT_FEATURES)
-    image = ImageBlock()
+    image = FigureBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     document = DocumentBlock()

@@ -56,7 +56,11 @@ def load(demo):
             title=title,
             show_in_menus=True,
             introduction=introduction,
-            image=demo_image(f"{title} (illustration)", seed=100 + index),
+            image=demo_image(
+                f"{title} (illustration)",
+                seed=100 + index,
+                description=f"Abstract illustration for {title}: circles and bands in blue, rust and gold",
+            ),
             body=rich_text(*paragraphs),
         )
 
@@ -86,7 +90,12 @@ def _home_page():
             "We research, test and share sector strategies: workforce programmes that know one "
             "industry well and improve both workers' prospects and employers' results."
         ),
-        hero_image=demo_image("Home hero", seed=1, size=(1200, 900)),
+        hero_image=demo_image(
+            "Home hero",
+            seed=1,
+            description="Abstract illustration: overlapping circles and bands in the initiative's blue, rust and gold",
+            size=(1200, 900),
+        ),
         introduction=(
             "The Workforce Strategies Initiative (AspenWSI) is a programme of the Aspen Institute. "
             "Our main subject is sectoral employment development."
@@ -131,6 +140,21 @@ def _home_body(home, research_page):
             ),
         },
         {
+            "type": "image",
+            "value": {
+                "image": {
+                    "image": demo_image(
+                        "Sector partnership (illustration)",
+                        seed=3,
+                        description="Abstract illustration: circles and bands in blue, rust and gold",
+                    ).pk,
+                    "decorative": False,
+                    "alt_text": "Abstract illustration: overlapping circles, as employers, trainers and workers meet",
+                },
+                "caption": "A sector initiative brings employers, training providers and workers together.",
+            },
+        },
+        {
             "type": "quote",
             "value": {
                 "quote": "The function, not the institution, defines a sector initiative.",
@@ -164,7 +188,12 @@ def _site_settings(home):
     site_settings.contact_phone = "+1 202 555 0100"
     site_settings.postal_address = "One Dupont Circle NW, Suite 700\nWashington, DC 20036"
     site_settings.facebook_url = "https://www.facebook.com/AspenWSI"
-    site_settings.default_social_image = demo_image("Default share image", seed=2, size=(1200, 630))
+    site_settings.default_social_image = demo_image(
+        "Default share image",
+        seed=2,
+        description="The Workforce Strategies Initiative: circles and bands in blue, rust and gold",
+        size=(1200, 630),
+    )
     site_settings.save()
 
 

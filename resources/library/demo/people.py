@@ -84,7 +84,12 @@ def load_people():
             },
         )
         if created and is_staff:
-            person.photo = demo_image(f"Portrait placeholder: {name}", seed=300 + order, size=(480, 480))
+            person.photo = demo_image(
+                f"Portrait placeholder: {name}",
+                seed=300 + order,
+                description=f"Placeholder for a portrait of {name}: circles and bands in blue, rust and gold",
+                size=(480, 480),
+            )
             person.save()
         people[slug] = person
     return people

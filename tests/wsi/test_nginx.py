@@ -150,6 +150,7 @@ def test_an_events_calendar_links_to_the_page_with_the_visitors_port_and_scheme(
 
 
 def test_an_svg_image_is_served_sandboxed_and_photos_are_not(nginx):
+    make_site_root()
     logo = svg_image()
     photo = demo_image("A photo", seed=1, description="Bands and circles", size=(200, 100))
 

@@ -6,8 +6,9 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from .chart import BarChartBlock
+from .research import NotesBlock, TableBlock
 
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "superscript", "ol", "ul", "link", "document-link"]
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -97,8 +98,14 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     document = DocumentBlock()
     chart = BarChartBlock()
+    table = TableBlock()
+    notes = NotesBlock()
     embed = EmbedBlock(
         icon="media",
         template="components/blocks/embed_block.html",
         description="A video or audio player from a URL (YouTube, Vimeo, SoundCloud)",
     )
+
+    class Meta:
+        # The notes' anchors (note-1, note-2, ...) must be unique on the page.
+        block_counts = {"notes": {"max_num": 1}}

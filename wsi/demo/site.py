@@ -132,11 +132,13 @@ def _home_body(home, research_page):
             "value": (
                 "<p>In Public/Private Ventures' random-assignment study of three sector initiatives, "
                 "participants earned about <b>$4,500 more (18%)</b> than a control group over two years, "
-                "and <b>29% more</b> in the second year alone.</p>"
+                "and <b>29% more</b> in the second year alone."
+                '<sup><a href="#note-1">1</a></sup></p>'
                 "<p>Our own Sectoral Employment Development Learning Project followed six initiatives. One "
                 "year after training, participants' average annual earnings were more than <b>$7,000</b> "
                 "higher than in the year before it, and <b>$10,000</b> higher after two years; <b>78%</b> "
-                "had health insurance from their employer, against <b>50%</b> before training.</p>"
+                "had health insurance from their employer, against <b>50%</b> before training."
+                '<sup><a href="#note-2">2</a></sup></p>'
             ),
         },
         {
@@ -162,6 +164,27 @@ def _home_body(home, research_page):
             },
         },
         {
+            "type": "table",
+            "value": {
+                "caption": "Earnings of participants in sector initiatives",
+                "columns": [
+                    {"type": "text", "heading": "Study and period"},
+                    {"type": "figure", "heading": "Earnings gain"},
+                ],
+                "rows": [
+                    {
+                        "values": [
+                            "Sectoral Employment Impact Study: two years, against a control group",
+                            "$4,500 (18%)",
+                        ]
+                    },
+                    {"values": ["Sectoral Employment Impact Study: second year, against controls", "29%"]},
+                    {"values": ["SEDLP: one year after training, against the year before", "over $7,000"]},
+                    {"values": ["SEDLP: two years after training, against the year before", "$10,000"]},
+                ],
+            },
+        },
+        {
             "type": "call_to_action",
             "value": {
                 "heading": "Read the research",
@@ -169,6 +192,18 @@ def _home_body(home, research_page):
                 "page": research_page.pk,
                 "url": "",
                 "button_label": "Research & Evaluation",
+            },
+        },
+        {
+            "type": "notes",
+            "value": {
+                "heading": "Sources",
+                "notes": [
+                    "<p>Public/Private Ventures, <i>Sectoral Employment Impact Study</i>, a random-assignment "
+                    "study of three sector initiatives.</p>",
+                    "<p>The Aspen Institute, <i>Sectoral Employment Development Learning Project</i>, six "
+                    "initiatives; see <i>SEDLP Research Report No. 3: Gaining Ground</i>.</p>",
+                ],
             },
         },
     ]

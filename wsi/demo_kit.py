@@ -52,13 +52,10 @@ def place_before(page, sibling_slug):
 
 def demo_image(title, seed, description, size=(1200, 675)):
     """A calm abstract picture (bands and circles in the site palette), made once per title.
-    ``description`` is its alt text wherever a page shows it; an image loaded before demo
-    images had one gets it now, unless staff have since written their own."""
+    ``description`` is its alt text wherever a page shows it."""
+    describe_image(title, description)
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
-        if not existing.description:
-            existing.description = description
-            existing.save(update_fields=["description"])
         return existing
     rng = random.Random(seed)
     picture = PILImage.new("RGB", size, PALETTE[rng.randrange(3)])
@@ -77,6 +74,12 @@ def demo_image(title, seed, description, size=(1200, 675)):
     return Image.objects.create(
         title=title, description=description, file=ContentFile(buffer.getvalue(), name=filename)
     )
+
+
+def describe_image(title, description):
+    """Gives a demo image loaded before demo images had descriptions its description, unless
+    staff have written their own; creates nothing."""
+    Image.objects.filter(title=title, description="").update(description=description)
 
 
 def demo_document(title, lines):

@@ -5,13 +5,25 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Page, Site
 
-from wsi.demo_kit import demo_image, get_or_create_page, rich_text
+from wsi.demo_kit import demo_image, describe_image, get_or_create_page, rich_text
 from wsi.models import HomePage, SectionPage, SiteSettings, StandardPage
+
+HERO_IMAGE = {
+    "title": "Home hero",
+    "description": "Abstract illustration: overlapping circles and bands in the initiative's blue, rust and gold",
+}
+SHARE_IMAGE = {
+    "title": "Default share image",
+    "description": "The Workforce Strategies Initiative: circles and bands in blue, rust and gold",
+}
 
 
 def load(demo):
     home = _home_page()
     _site_settings(home)
+    # Set up once, as staff may change them since: only a missing description is filled in.
+    describe_image(**HERO_IMAGE)
+    describe_image(**SHARE_IMAGE)
 
     about = get_or_create_page(
         home,
@@ -90,12 +102,7 @@ def _home_page():
             "We research, test and share sector strategies: workforce programmes that know one "
             "industry well and improve both workers' prospects and employers' results."
         ),
-        hero_image=demo_image(
-            "Home hero",
-            seed=1,
-            description="Abstract illustration: overlapping circles and bands in the initiative's blue, rust and gold",
-            size=(1200, 900),
-        ),
+        hero_image=demo_image(**HERO_IMAGE, seed=1, size=(1200, 900)),
         introduction=(
             "The Workforce Strategies Initiative (AspenWSI) is a programme of the Aspen Institute. "
             "Our main subject is sectoral employment development."
@@ -223,12 +230,7 @@ def _site_settings(home):
     site_settings.contact_phone = "+1 202 555 0100"
     site_settings.postal_address = "One Dupont Circle NW, Suite 700\nWashington, DC 20036"
     site_settings.facebook_url = "https://www.facebook.com/AspenWSI"
-    site_settings.default_social_image = demo_image(
-        "Default share image",
-        seed=2,
-        description="The Workforce Strategies Initiative: circles and bands in blue, rust and gold",
-        size=(1200, 630),
-    )
+    site_settings.default_social_image = demo_image(**SHARE_IMAGE, seed=2, size=(1200, 630))
     site_settings.save()
 
 

@@ -18,6 +18,8 @@ class WsiConfig(AppConfig):
         "error-summary-heading",
         "chart-????????-title",
         "chart-????????-desc",
+        "note-?",
+        "note-??",
     )
 
     def ready(self):

@@ -50,8 +50,10 @@ def place_before(page, sibling_slug):
     page.move(sibling, pos="left")
 
 
-def demo_image(title, seed, size=(1200, 675)):
-    """A calm abstract picture (bands and circles in the site palette), made once per title."""
+def demo_image(title, seed, description, size=(1200, 675)):
+    """A calm abstract picture (bands and circles in the site palette), made once per title.
+    ``description`` is its alt text wherever a page shows it."""
+    describe_image(title, description)
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
         return existing
@@ -69,7 +71,15 @@ def demo_image(title, seed, size=(1200, 675)):
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
     filename = f"demo-{seed}.png"
-    return Image.objects.create(title=title, file=ContentFile(buffer.getvalue(), name=filename))
+    return Image.objects.create(
+        title=title, description=description, file=ContentFile(buffer.getvalue(), name=filename)
+    )
+
+
+def describe_image(title, description):
+    """Gives a demo image loaded before demo images had descriptions its description, unless
+    staff have written their own; creates nothing."""
+    Image.objects.filter(title=title, description="").update(description=description)
 
 
 def demo_document(title, lines):

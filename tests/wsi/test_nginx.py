@@ -19,6 +19,8 @@ from django.test import Client
 
 from resources.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.helpers.services import require
+from tests.wsi.test_svg_images import svg_image
+from wsi.demo_kit import demo_image
 from wsi.factories import ContactPageFactory, make_site_root
 from wsi.models import ContactSubmission
 
@@ -161,3 +163,35 @@ def test_the_access_log_holds_no_query_string_or_link_token(nginx, tmp_path):
     assert '"GET / HTTP/1.1" 200' in log
     assert "private" not in log
     assert "Tok3nS3cr3t" not in log
+
+
+def test_an_svg_image_is_served_sandboxed_and_photos_are_not(nginx):
+    make_site_root()
+    logo = svg_image()
+    photo = demo_image("A photo", seed=1, description="Bands and circles", size=(200, 100))
+
+    svg = requests.get(f"{nginx}{logo.get_rendition('width-120|preserve-svg').url}", timeout=10)
+    png = requests.get(f"{nginx}{photo.get_rendition('width-100').url}", timeout=10)
+
+    assert svg.status_code == 200
+    assert svg.headers["Content-Type"] == "image/svg+xml"
+    assert svg.headers["Content-Security-Policy"] == "sandbox"
+    assert svg.headers["X-Content-Type-Options"] == "nosniff"
+    assert png.status_code == 200
+    assert "Content-Security-Policy" not in png.headers
+
+
+@pytest.mark.browser
+def test_an_svg_opened_in_the_browser_never_runs_its_script(nginx, page):
+    """What an editor would do: open the image at its own address, from the site's origin."""
+    home = make_site_root()
+    home.hero_image = svg_image()
+    home.save_revision().publish()
+
+    assert page.goto(f"{nginx}/").status == 200
+    rendition = page.locator(".hero__image").get_attribute("src")
+    assert rendition.endswith(".svg")
+
+    assert page.goto(f"{nginx}{rendition}").status == 200
+    assert page.locator("rect").count() == 1, "the SVG was not displayed"
+    assert page.locator("#script-ran").count() == 0, "the SVG's script ran"

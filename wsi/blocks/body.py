@@ -4,13 +4,14 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 from wsi.embeds import NOT_EMBEDDABLE, can_embed
 
 from .chart import BarChartBlock
+from .research import NotesBlock, TableBlock
 
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "superscript", "ol", "ul", "link", "document-link"]
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -34,12 +35,12 @@ class HeadingBlock(blocks.StructBlock):
         description = "A section heading"
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+class FigureBlock(blocks.StructBlock):
+    """An image with Wagtail's alt text field, required unless the editor ticks "decorative";
+    choosing an image fills it in from the image's description."""
+
+    image = ImageBlock()
     caption = blocks.CharBlock(required=False)
-    alt_text = blocks.CharBlock(
-        required=False, help_text="Describe the image for people who cannot see it; leave empty if decorative."
-    )
 
     class Meta:
         icon = "image"
@@ -105,13 +106,19 @@ class PlayerEmbedBlock(EmbedBlock):
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock(features=RICH_TEXT_FEATURES)
-    image = ImageBlock()
+    image = FigureBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     document = DocumentBlock()
     chart = BarChartBlock()
+    table = TableBlock()
+    notes = NotesBlock()
     embed = PlayerEmbedBlock(
         icon="media",
         template="components/blocks/embed_block.html",
         description="A video or audio player from a URL (YouTube, Vimeo, SoundCloud)",
     )
+
+    class Meta:
+        # The notes' anchors (note-1, note-2, ...) must be unique on the page.
+        block_counts = {"notes": {"max_num": 1}}

@@ -5,13 +5,25 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Page, Site
 
-from wsi.demo_kit import demo_image, get_or_create_page, rich_text
+from wsi.demo_kit import demo_image, describe_image, get_or_create_page, rich_text
 from wsi.models import HomePage, SectionPage, SiteSettings, StandardPage
+
+HERO_IMAGE = {
+    "title": "Home hero",
+    "description": "Abstract illustration: overlapping circles and bands in the initiative's blue, rust and gold",
+}
+SHARE_IMAGE = {
+    "title": "Default share image",
+    "description": "The Workforce Strategies Initiative: circles and bands in blue, rust and gold",
+}
 
 
 def load(demo):
     home = _home_page()
     _site_settings(home)
+    # Set up once, as staff may change them since: only a missing description is filled in.
+    describe_image(**HERO_IMAGE)
+    describe_image(**SHARE_IMAGE)
 
     about = get_or_create_page(
         home,
@@ -56,7 +68,11 @@ def load(demo):
             title=title,
             show_in_menus=True,
             introduction=introduction,
-            image=demo_image(f"{title} (illustration)", seed=100 + index),
+            image=demo_image(
+                f"{title} (illustration)",
+                seed=100 + index,
+                description=f"Abstract illustration for {title}: circles and bands in blue, rust and gold",
+            ),
             body=rich_text(*paragraphs),
         )
 
@@ -86,7 +102,7 @@ def _home_page():
             "We research, test and share sector strategies: workforce programmes that know one "
             "industry well and improve both workers' prospects and employers' results."
         ),
-        hero_image=demo_image("Home hero", seed=1, size=(1200, 900)),
+        hero_image=demo_image(**HERO_IMAGE, seed=1, size=(1200, 900)),
         introduction=(
             "The Workforce Strategies Initiative (AspenWSI) is a programme of the Aspen Institute. "
             "Our main subject is sectoral employment development."
@@ -123,18 +139,56 @@ def _home_body(home, research_page):
             "value": (
                 "<p>In Public/Private Ventures' random-assignment study of three sector initiatives, "
                 "participants earned about <b>$4,500 more (18%)</b> than a control group over two years, "
-                "and <b>29% more</b> in the second year alone.</p>"
+                "and <b>29% more</b> in the second year alone."
+                '<sup><a href="#note-1">1</a></sup></p>'
                 "<p>Our own Sectoral Employment Development Learning Project followed six initiatives. One "
                 "year after training, participants' average annual earnings were more than <b>$7,000</b> "
                 "higher than in the year before it, and <b>$10,000</b> higher after two years; <b>78%</b> "
-                "had health insurance from their employer, against <b>50%</b> before training.</p>"
+                "had health insurance from their employer, against <b>50%</b> before training."
+                '<sup><a href="#note-2">2</a></sup></p>'
             ),
+        },
+        {
+            "type": "image",
+            "value": {
+                "image": {
+                    "image": demo_image(
+                        "Sector partnership (illustration)",
+                        seed=3,
+                        description="Abstract illustration: circles and bands in blue, rust and gold",
+                    ).pk,
+                    "decorative": False,
+                    "alt_text": "Abstract illustration: overlapping circles, as employers, trainers and workers meet",
+                },
+                "caption": "A sector initiative brings employers, training providers and workers together.",
+            },
         },
         {
             "type": "quote",
             "value": {
                 "quote": "The function, not the institution, defines a sector initiative.",
                 "attribution": "From our answers to frequent questions about sector strategies",
+            },
+        },
+        {
+            "type": "table",
+            "value": {
+                "caption": "Earnings of participants in sector initiatives",
+                "columns": [
+                    {"type": "text", "heading": "Study and period"},
+                    {"type": "figure", "heading": "Earnings gain"},
+                ],
+                "rows": [
+                    {
+                        "values": [
+                            "Sectoral Employment Impact Study: two years, against a control group",
+                            "$4,500 (18%)",
+                        ]
+                    },
+                    {"values": ["Sectoral Employment Impact Study: second year, against controls", "29%"]},
+                    {"values": ["SEDLP: one year after training, against the year before", "over $7,000"]},
+                    {"values": ["SEDLP: two years after training, against the year before", "$10,000"]},
+                ],
             },
         },
         {
@@ -145,6 +199,18 @@ def _home_body(home, research_page):
                 "page": research_page.pk,
                 "url": "",
                 "button_label": "Research & Evaluation",
+            },
+        },
+        {
+            "type": "notes",
+            "value": {
+                "heading": "Sources",
+                "notes": [
+                    "<p>Public/Private Ventures, <i>Sectoral Employment Impact Study</i>, a random-assignment "
+                    "study of three sector initiatives.</p>",
+                    "<p>The Aspen Institute, <i>Sectoral Employment Development Learning Project</i>, six "
+                    "initiatives; see <i>SEDLP Research Report No. 3: Gaining Ground</i>.</p>",
+                ],
             },
         },
     ]
@@ -164,7 +230,7 @@ def _site_settings(home):
     site_settings.contact_phone = "+1 202 555 0100"
     site_settings.postal_address = "One Dupont Circle NW, Suite 700\nWashington, DC 20036"
     site_settings.facebook_url = "https://www.facebook.com/AspenWSI"
-    site_settings.default_social_image = demo_image("Default share image", seed=2, size=(1200, 630))
+    site_settings.default_social_image = demo_image(**SHARE_IMAGE, seed=2, size=(1200, 630))
     site_settings.save()
 
 

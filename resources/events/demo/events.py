@@ -97,7 +97,11 @@ def _series(our_work):
             show_in_menus=True,
             introduction=introduction,
             description=description,
-            image=demo_image(f"{title} (series illustration)", seed=300 + index),
+            image=demo_image(
+                f"{title} (series illustration)",
+                seed=300 + index,
+                description=f"Abstract illustration of the {title} series: circles and bands in blue, rust and gold",
+            ),
             funders=[funder],
         )
     return pages

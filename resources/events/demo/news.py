@@ -139,7 +139,11 @@ def load(demo, news_events, topics):
             author=author,
             topics=[topics[slug] for slug in spec.pop("topics") if slug in topics],
             body=rich_text(*spec.pop("body")),
-            image=demo_image(f"{spec['title']} (news illustration)", seed=400 + number),
+            image=demo_image(
+                f"{spec['title']} (news illustration)",
+                seed=400 + number,
+                description="Abstract illustration of the news item: circles and bands in blue, rust and gold",
+            ),
             is_press_release=press,
             media_contact_name="Press office (sample contact)" if press else "",
             media_contact_email="press@example.org" if press else "",

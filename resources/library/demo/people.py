@@ -1,7 +1,7 @@
 """People, funders and partners of the demo, and the Staff and Funders pages under About us."""
 
 from resources.library.models import FundersPage, Organisation, Person, StaffPage
-from wsi.demo_kit import demo_image, get_or_create_page, rich_text
+from wsi.demo_kit import demo_image, describe_image, get_or_create_page, rich_text
 from wsi.models import SectionPage
 
 # slug: ((given names, family name), role, organisation, is_staff, bio)
@@ -91,8 +91,13 @@ def load_people():
                 "sort_order": order,
             },
         )
+        portrait = {
+            "title": f"Portrait placeholder: {person.name}",
+            "description": f"Placeholder for a portrait of {person.name}: circles and bands in blue, rust and gold",
+        }
+        describe_image(**portrait)
         if created and is_staff:
-            person.photo = demo_image(f"Portrait placeholder: {person.name}", seed=300 + order, size=(480, 480))
+            person.photo = demo_image(**portrait, seed=300 + order, size=(480, 480))
             person.save()
         people[slug] = person
     return people

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from wsi.broker import enqueue
 from wsi.navigation import forget_menu_tree
+from wsi.roles import ensure_roles
 from wsi.tasks import mail_contact_submission
 
 
@@ -21,3 +22,8 @@ def mail_new_contact_submission(sender, instance, created, raw=False, **kwargs):
     """A message stored from the contact form is mailed to the staff once it is committed."""
     if created and not raw and instance.mailed_at is None:
         transaction.on_commit(partial(enqueue, mail_contact_submission, instance.pk))
+
+
+def restore_roles(sender, app_config, using="default", **kwargs):
+    """After a migrate: the staff roles and the review workflow exist with all their permissions."""
+    ensure_roles(using)

@@ -34,3 +34,12 @@ class LoginLockoutViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_login_lockouts():
     return LoginLockoutViewSet()
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_moderators_read_submissions(user, editable_forms):
+    """Messages sent through the contact form hold visitors' addresses: editors may edit the
+    contact page, but only those allowed to view submissions (moderators) read them."""
+    if user.has_perm("wsi.view_contactsubmission"):
+        return editable_forms
+    return editable_forms.none()

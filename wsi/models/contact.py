@@ -73,6 +73,14 @@ class ContactSubmission(AbstractFormSubmission):
         )
 
 
+class ContactSubmissionsPanel(FormSubmissionsPanel):
+    """The count of messages and the link to them, only for those who may read them."""
+
+    class BoundPanel(FormSubmissionsPanel.BoundPanel):
+        def is_shown(self):
+            return self.request.user.has_perm("wsi.view_contactsubmission") and super().is_shown()
+
+
 class ContactPage(AbstractForm, BasePage):
     """The contact form: messages are kept in the admin (Forms) and mailed to the staff address
     by a background task. The organisation's address and phone come from the site settings."""
@@ -92,7 +100,7 @@ class ContactPage(AbstractForm, BasePage):
 
     content_panels = [
         *Page.content_panels,
-        FormSubmissionsPanel(),
+        ContactSubmissionsPanel(),
         FieldPanel("introduction"),
         InlinePanel("form_fields", label="Form fields"),
         FieldPanel("thank_you_text"),

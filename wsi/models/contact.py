@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.forms.forms import FormBuilder
@@ -116,6 +117,10 @@ class ContactPage(AbstractForm, BasePage):
 
     def get_submission_class(self):
         return ContactSubmission
+
+    def get_submissions_list_view_class(self):
+        # By name: admin views cannot be imported while the models load.
+        return import_string("wsi.contact_submissions.ContactSubmissionsListView")
 
     def labelled_answers(self, data):
         return [(field.label, data.get(field.clean_name, "")) for field in self.get_form_fields()]

@@ -31,7 +31,7 @@ class SignupForm(forms.Form):
     )
     interests = forms.ModelMultipleChoiceField(
         label="What interests you? (optional)",
-        queryset=Topic.objects.all(),
+        queryset=Topic.objects.live(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

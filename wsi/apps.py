@@ -23,8 +23,7 @@ class WsiConfig(AppConfig):
     def ready(self):
         from wsi import checks, signals  # noqa: F401 (importing checks registers them)
 
-        # Once per migrate (or flush), after all migrations: the signal is sent for each app.
-        post_migrate.connect(signals.restore_roles, sender=self, dispatch_uid="wsi-staff-roles")
+        post_migrate.connect(signals.restore_roles, dispatch_uid="wsi-staff-roles")
 
         post_save.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-save")
         post_delete.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-delete")

@@ -12,6 +12,7 @@ of its own models, and any role of its own, through ``role_permissions`` on its 
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -19,6 +20,8 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowContentType,
+    WorkflowMixin,
     WorkflowPage,
     WorkflowTask,
 )
@@ -120,9 +123,10 @@ def ensure_roles(using="default"):
 
 
 def ensure_review_workflow(moderators, root_page, using="default"):
-    """The workflow every page goes through: an editor submits, a moderator approves and it
-    is published, or rejects it with a comment. Wagtail's migration puts a workflow of its own
-    ("Moderators approval") on the root page; it is renamed to this one."""
+    """The workflow every page, and every snippet that can take one (``WorkflowMixin``), goes
+    through: an editor submits, a moderator approves and it is published, or asks for changes
+    with a comment. Wagtail's migration puts a workflow of its own ("Moderators approval") on
+    the root page; it is renamed to this one."""
     workflow = Workflow.objects.using(using).filter(name=REVIEW_WORKFLOW).first()
     if workflow is None:
         workflow = Workflow.objects.using(using).filter(name=WAGTAIL_DEFAULT_WORKFLOW).first()
@@ -141,4 +145,10 @@ def ensure_review_workflow(moderators, root_page, using="default"):
     task.groups.add(moderators)
     if root_page is not None and not WorkflowPage.objects.using(using).filter(page=root_page).exists():
         WorkflowPage.objects.using(using).create(page=root_page, workflow=workflow)
+    for model in apps.get_models():
+        if issubclass(model, WorkflowMixin) and not issubclass(model, Page):
+            content_type = ContentType.objects.db_manager(using).get_for_model(model)
+            WorkflowContentType.objects.using(using).get_or_create(
+                content_type=content_type, defaults={"workflow": workflow}
+            )
     return workflow

@@ -1,8 +1,9 @@
 """What the site does when something happens elsewhere. ``WsiConfig.ready`` connects each
 receiver here to its signals."""
 
-from functools import partial
+from functools import cache, partial
 
+from django.apps import apps
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -25,5 +26,13 @@ def mail_new_contact_submission(sender, instance, created, raw=False, **kwargs):
 
 
 def restore_roles(sender, app_config, using="default", **kwargs):
-    """After a migrate: the staff roles and the review workflow exist with all their permissions."""
-    ensure_roles(using)
+    """After a migrate (or a flush): the staff roles and the review workflow exist with all their
+    permissions. post_migrate is sent for each app in turn; the last one comes after the other
+    apps' own handlers, which create permissions such as Wagtail's "publish" for snippets."""
+    if app_config is last_app_with_models():
+        ensure_roles(using)
+
+
+@cache
+def last_app_with_models():
+    return [config for config in apps.get_app_configs() if config.models_module is not None][-1]

@@ -10,10 +10,13 @@ class LibraryConfig(AppConfig):
     name = "resources.library"
     label = "library"
     verbose_name = "Research and resources library"
-    # Kept by wsi.roles: editors write the library's snippets, moderators also delete them.
+    # Kept by wsi.roles: editors write the library's snippets and submit them for review,
+    # moderators also publish and delete them.
     role_permissions = {
         "Editors": [f"library.{action}_{model}" for model in SNIPPETS for action in ("add", "change")],
-        "Moderators": [f"library.{action}_{model}" for model in SNIPPETS for action in ("add", "change", "delete")],
+        "Moderators": [
+            f"library.{action}_{model}" for model in SNIPPETS for action in ("add", "change", "delete", "publish")
+        ],
     }
 
     def ready(self):

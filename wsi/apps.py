@@ -20,10 +20,13 @@ class WsiConfig(AppConfig):
         "chart-????????-desc",
     )
 
+    # Where page images go (wsi.media_collections).
+    media_collections = ("Page images",)
+
     def ready(self):
         from wsi import checks, signals  # noqa: F401 (importing checks registers them)
 
-        post_migrate.connect(signals.restore_roles, dispatch_uid="wsi-staff-roles")
+        post_migrate.connect(signals.restore_roles_and_collections, dispatch_uid="wsi-staff-roles")
 
         post_save.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-save")
         post_delete.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-delete")

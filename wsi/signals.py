@@ -8,6 +8,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from wsi.broker import enqueue
+from wsi.media_collections import ensure_collections
 from wsi.navigation import forget_menu_tree
 from wsi.roles import ensure_roles
 from wsi.tasks import mail_contact_submission
@@ -25,12 +26,14 @@ def mail_new_contact_submission(sender, instance, created, raw=False, **kwargs):
         transaction.on_commit(partial(enqueue, mail_contact_submission, instance.pk))
 
 
-def restore_roles(sender, app_config, using="default", **kwargs):
+def restore_roles_and_collections(sender, app_config, using="default", **kwargs):
     """After a migrate (or a flush): the staff roles and the review workflow exist with all their
-    permissions. post_migrate is sent for each app in turn; the last one comes after the other
-    apps' own handlers, which create permissions such as Wagtail's "publish" for snippets."""
+    permissions, and so do the media collections. post_migrate is sent for each app in turn;
+    the last app's comes after the other apps' own handlers, which create permissions such as
+    Wagtail's "publish" for snippets."""
     if app_config is last_app_with_models():
         ensure_roles(using)
+        ensure_collections()
 
 
 @cache

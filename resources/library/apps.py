@@ -12,6 +12,9 @@ class LibraryConfig(AppConfig):
     verbose_name = "Research and resources library"
     # Kept by wsi.roles: editors write the library's snippets and submit them for review,
     # moderators also publish and delete them.
+    # Portraits and logos; publications; reports staff may read before their release.
+    media_collections = ("People", "Reports")
+    private_media_collections = ("Embargoed reports",)
     role_permissions = {
         "Editors": [f"library.{action}_{model}" for model in SNIPPETS for action in ("add", "change")],
         "Moderators": [

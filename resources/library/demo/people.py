@@ -84,7 +84,9 @@ def load_people():
             },
         )
         if created and is_staff:
-            person.photo = demo_image(f"Portrait placeholder: {name}", seed=300 + order, size=(480, 480))
+            person.photo = demo_image(
+                f"Portrait placeholder: {name}", seed=300 + order, size=(480, 480), collection="People"
+            )
             person.save()
         people[slug] = person
     return people

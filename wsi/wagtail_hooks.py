@@ -2,7 +2,9 @@ from axes.models import AccessAttempt
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import page_permission_policy, register_permission_policy
+
+from wsi.staff_dashboard import SiteActivityPanel
 
 
 class LockoutPolicy(ModelPermissionPolicy):
@@ -43,3 +45,9 @@ def only_moderators_read_submissions(user, editable_forms):
     if user.has_perm("wsi.view_contactsubmission"):
         return editable_forms
     return editable_forms.none()
+
+
+@hooks.register("construct_homepage_panels")
+def add_site_activity_panel(request, panels):
+    if page_permission_policy.user_has_any_permission(request.user, {"add", "change", "publish"}):
+        panels.append(SiteActivityPanel())

@@ -2,6 +2,7 @@
 editor, a moderator, a mailing-list manager and an announcer may open (README, "Staff roles")."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from wagtail.models import Page, Site, Workflow, WorkflowState
@@ -162,3 +163,24 @@ def test_deleted_roles_and_workflow_come_back_at_the_next_migrate(home):
     workflow = Page.get_first_root_node().get_workflow()
     assert workflow.name == "Review and publish"
     assert list(workflow.tasks.get().specific.groups.all()) == [moderators]
+
+
+def test_the_dashboard_shows_what_awaits_review_and_what_was_published(client, home):
+    waiting = StandardPageFactory(parent=home, title="Our Story", live=False)
+    editor = staff_member(EDITORS)
+    client.force_login(editor)
+    client.post(f"/admin/pages/{waiting.pk}/edit/", edit_data(waiting, **{"action-submit": "1"}))
+    moderator = staff_member(MODERATORS)
+    client.force_login(moderator)
+    published = StandardPageFactory(parent=home, title="Who We Are", live=False)
+    client.post(f"/admin/pages/{published.pk}/edit/", edit_data(published, **{"action-publish": "1"}))
+
+    client.force_login(editor)
+    soup = BeautifulSoup(client.get("/admin/").content, "html.parser")
+
+    panel = soup.find(id="site-activity-section")
+    lines = [" ".join(item.get_text(" ", strip=True).split()) for item in panel.find_all("li")]
+    assert panel.find(id="awaiting-review").get_text() == "Awaiting review (1)"
+    assert lines[0].startswith("Our Story — Moderators approval, submitted by Editor")
+    assert lines[1].startswith("Who We Are — 0") and lines[1].endswith("by Moderator")
+    assert panel.find("a", string="Our Story")["href"] == f"/admin/pages/{waiting.pk}/edit/"

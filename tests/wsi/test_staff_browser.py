@@ -3,11 +3,13 @@ but cannot publish them nor open the mailing list or the settings; an editor add
 to the FAQ, previews it and submits it, a moderator approves, and the question is on the page
 with its anchor and in its structured data."""
 
+import json
 
 import pytest
 from playwright.sync_api import expect
 
 from faq.factories import FAQPageFactory, FAQQuestionFactory
+from faq.models import FAQPage
 from resources.library.factories import ResourceIndexPageFactory
 from resources.library.models import Person, Topic
 from tests.helpers.staff import PASSWORD, staff_member
@@ -75,3 +77,42 @@ def test_an_editor_adds_a_person_and_a_topic_but_cannot_publish_or_open_the_mail
         expect(page.get_by_text("Sorry, you do not have permission to access this area.")).to_be_visible()
     expect(page.get_by_role("navigation").get_by_text("Mailing list")).to_have_count(0)
     expect(page.get_by_role("navigation").get_by_text("Settings")).to_have_count(0)
+
+
+def test_an_editor_adds_an_faq_question_a_moderator_approves_it_and_it_has_its_anchor_and_structured_data(
+    site, browser, page
+):
+    question = "How long do training programmes last?"
+    log_in(page, site, "editor")
+    page.goto(site.url + f"/admin/pages/{site.faq.pk}/edit/")
+    page.get_by_role("button", name="Add question").click()
+    page.locator("#id_questions-1-question").fill(question)
+    answer = page.locator("#inline_child_questions-1-panel-content [data-contentpath='answer']")
+    answer.get_by_title("Insert a block").click()
+    page.get_by_role("option", name="Text").click()
+    answer.get_by_role("textbox").fill("Most run for eight to twelve weeks.")
+
+    page.get_by_role("button", name="Toggle preview").click()
+    preview = page.frame_locator("iframe.w-preview__iframe").last
+    expect(preview.get_by_role("heading", name=question)).to_be_visible(timeout=15_000)
+    expect(page.get_by_role("button", name="Publish")).to_have_count(0)
+    submit_for_moderation(page)
+    expect(page.get_by_role("status")).to_contain_text("submitted")
+    faq = FAQPage.objects.get(pk=site.faq.pk)
+    assert [q.question for q in faq.questions.all()] == ["What is a sector strategy?"]
+
+    context = browser.new_context()
+    moderator = context.new_page()
+    log_in(moderator, site, "moderator")
+    moderator.goto(site.url + f"/admin/pages/{site.faq.pk}/edit/")
+    moderator.get_by_role("button", name="More actions").click()
+    moderator.get_by_role("button", name="Approve and Publish", exact=True).click()
+    expect(moderator.get_by_role("status")).to_contain_text("has been updated")
+    context.close()
+
+    page.goto(site.url + site.faq.url)
+    heading = page.get_by_role("heading", level=2, name=question)
+    expect(heading).to_have_id("how-long-do-training-programmes-last")
+    blocks = [json.loads(text) for text in page.locator("script[type='application/ld+json']").all_text_contents()]
+    faq_data = next(block for block in blocks if block.get("@type") == "FAQPage")
+    assert question in [entry["name"] for entry in faq_data["mainEntity"]]

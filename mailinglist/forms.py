@@ -27,6 +27,7 @@ class PublicForm(forms.Form):
         max_length=MAX_LENGTH + 20,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
+    # A field people never see: bots that fill every input give themselves away.
     website = forms.CharField(
         label="Leave this field empty",
         required=False,
@@ -71,7 +72,7 @@ class SignupForm(PublicForm):
     )
     interests = forms.ModelMultipleChoiceField(
         label="What interests you? (optional)",
-        queryset=Topic.objects.all(),
+        queryset=Topic.objects.live(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.signals import post_page_move
 
 
@@ -22,8 +22,13 @@ class WsiConfig(AppConfig):
         "note-??",
     )
 
+    # Where page images go (wsi.media_collections).
+    media_collections = ("Page images",)
+
     def ready(self):
         from wsi import checks, signals  # noqa: F401 (importing checks registers them)
+
+        post_migrate.connect(signals.restore_roles_and_collections, dispatch_uid="wsi-staff-roles")
 
         post_save.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-save")
         post_delete.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-delete")

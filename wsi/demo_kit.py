@@ -13,7 +13,9 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
+from wagtail.models import Collection
 
+from wsi.media_collections import collection_named
 from wsi.models import HomePage
 
 PALETTE = ["#14365d", "#1a4f8b", "#a3431f", "#f2b632", "#4f7a5a", "#d5d0c4", "#f4f1ea"]
@@ -50,9 +52,9 @@ def place_before(page, sibling_slug):
     page.move(sibling, pos="left")
 
 
-def demo_image(title, seed, description, size=(1200, 675)):
-    """A calm abstract picture (bands and circles in the site palette), made once per title.
-    ``description`` is its alt text wherever a page shows it."""
+def demo_image(title, seed, description, size=(1200, 675), collection="Page images"):
+    """A calm abstract picture (bands and circles in the site palette), made once per title, in
+    the ``collection`` of that name. ``description`` is its alt text wherever a page shows it."""
     describe_image(title, description)
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
@@ -72,7 +74,10 @@ def demo_image(title, seed, description, size=(1200, 675)):
     picture.save(buffer, format="PNG")
     filename = f"demo-{seed}.png"
     return Image.objects.create(
-        title=title, description=description, file=ContentFile(buffer.getvalue(), name=filename)
+        title=title,
+        description=description,
+        file=ContentFile(buffer.getvalue(), name=filename),
+        collection=collection_named(collection),
     )
 
 
@@ -82,13 +87,18 @@ def describe_image(title, description):
     Image.objects.filter(title=title, description="").update(description=description)
 
 
-def demo_document(title, lines):
-    """A one-page PDF with ``title`` and ``lines`` of text, made once per title."""
+def demo_document(title, lines, collection=None):
+    """A one-page PDF with ``title`` and ``lines`` of text, made once per title, in the
+    ``collection`` of that name (the root collection without one)."""
     existing = Document.objects.filter(title=title).first()
     if existing is not None:
         return existing
     filename = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:80] + ".pdf"
-    return Document.objects.create(title=title, file=ContentFile(_pdf_bytes(title, lines), name=filename))
+    return Document.objects.create(
+        title=title,
+        file=ContentFile(_pdf_bytes(title, lines), name=filename),
+        collection=collection_named(collection) if collection else Collection.get_first_root_node(),
+    )
 
 
 def _pdf_bytes(title, lines):

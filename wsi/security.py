@@ -2,6 +2,7 @@
 Wagtail's admin writes inline styles and scripts that the public templates never need. And the
 HTTP methods the public site answers."""
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponseNotAllowed
@@ -18,7 +19,23 @@ class SitePolicyMiddleware(CSPMiddleware):
         admin = _admin_prefix()
         if admin and request.path_info.startswith(admin):
             parts.replace = {**settings.ADMIN_CSP_REPLACE, **(parts.replace or {})}
+        elif _is_preview(request):
+            parts.replace = {"frame-ancestors": [SELF], **(parts.replace or {})}
         return parts
+
+    def process_response(self, request, response):
+        # XFrameOptionsMiddleware, which comes after this one on the way out, keeps a header
+        # that is already set.
+        if _is_preview(request):
+            response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        return super().process_response(request, response)
+
+
+def _is_preview(request):
+    """A page rendered for the admin's preview panel: Wagtail passes it through the middleware
+    with the page's own path, and the admin frames it, so it may be framed by this site; the
+    rest of the public policy applies, since it is the public page."""
+    return getattr(request, "is_preview", False)
 
 
 class PublicMethodsMiddleware:

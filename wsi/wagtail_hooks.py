@@ -2,7 +2,9 @@ from axes.models import AccessAttempt
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import page_permission_policy, register_permission_policy
+
+from wsi.staff_dashboard import SiteActivityPanel
 
 
 class LockoutPolicy(ModelPermissionPolicy):
@@ -34,3 +36,18 @@ class LoginLockoutViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_login_lockouts():
     return LoginLockoutViewSet()
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_moderators_read_submissions(user, editable_forms):
+    """Messages sent through the contact form hold visitors' addresses: editors may edit the
+    contact page, but only those allowed to view submissions (moderators) read them."""
+    if user.has_perm("wsi.view_contactsubmission"):
+        return editable_forms
+    return editable_forms.none()
+
+
+@hooks.register("construct_homepage_panels")
+def add_site_activity_panel(request, panels):
+    if page_permission_policy.user_has_any_permission(request.user, {"add", "change", "publish"}):
+        panels.append(SiteActivityPanel())

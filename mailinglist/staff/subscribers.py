@@ -17,13 +17,13 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from wsi.spreadsheets import neutralise
+
 from .. import signups
 from ..models import OutgoingMail, Subscriber
 from ..tasks import send_after_commit
 from .imports import ImportReportView, ImportView
 
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_COLUMNS = [
     ("Email", lambda s: s.email),
     ("Name", lambda s: s.name),
@@ -34,11 +34,6 @@ EXPORT_COLUMNS = [
     ("Confirmed", lambda s: s.confirmed_at.isoformat() if s.confirmed_at else ""),
     ("Consent", lambda s: s.get_consent_method_display()),
 ]
-
-
-def neutralise(value):
-    value = str(value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 class _Echo:

@@ -31,7 +31,7 @@ class ListingFilterForm(forms.Form):
             self.fields["series"].choices = [("", "All series"), *((item.slug, item.title) for item in series)]
         self.fields["topic"].choices = [
             ("", "All topics"),
-            *((topic.slug, topic.name) for topic in Topic.objects.all()),
+            *((topic.slug, topic.name) for topic in Topic.objects.live()),
         ]
         self.fields["year"].choices = [("", "All years"), *((str(day.year), str(day.year)) for day in years)]
 

@@ -1,9 +1,11 @@
 from django.template.loader import render_to_string
 from wagtail import hooks
+from wagtail.permissions import page_permission_policy
 
 from resources.library.sections import PERSON_PAGE_SECTIONS
 
 from .models import EventPage
+from .staff_dashboard import EventsWithoutRegistrationPanel
 
 
 @hooks.register(PERSON_PAGE_SECTIONS)
@@ -13,3 +15,9 @@ def person_events(request, person):
     if not events:
         return ""
     return render_to_string("events/person_events.html", {"events": events, "request": request})
+
+
+@hooks.register("construct_homepage_panels")
+def add_events_without_registration_panel(request, panels):
+    if page_permission_policy.user_has_any_permission(request.user, {"add", "change", "publish"}):
+        panels.append(EventsWithoutRegistrationPanel())

@@ -7,14 +7,16 @@ from .models import Organisation, Person, Topic
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    list_display = ["name", "slug", "sort_order"]
+    list_display = ["name", "slug", "live"]
+    sort_order_field = "sort_order"
     search_fields = ["name"]
 
 
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
-    list_display = ["name", "role", "organisation", "is_staff"]
+    list_display = ["name", "role", "organisation", "is_staff", "live"]
+    sort_order_field = "sort_order"
     list_filter = ["is_staff"]
     search_fields = ["name", "organisation"]
 
@@ -22,7 +24,7 @@ class PersonViewSet(SnippetViewSet):
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
-    list_display = ["name", "kind"]
+    list_display = ["name", "kind", "live"]
     list_filter = ["kind"]
     search_fields = ["name"]
 

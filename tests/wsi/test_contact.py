@@ -1,6 +1,8 @@
 """The contact form as a visitor and the staff see it: stored messages, staff mail sent by the
 task, the honeypot, the rate limit and clear field errors."""
 
+import csv
+import io
 from datetime import timedelta
 
 import pytest
@@ -8,9 +10,11 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.utils import timezone
 
+from tests.helpers.staff import staff_member
 from wsi.celery import app as celery_app
 from wsi.factories import ContactPageFactory
 from wsi.models import ContactSubmission
+from wsi.spreadsheets import FORMULA_STARTS
 from wsi.tasks import mail_pending_contact_submissions
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +76,31 @@ def test_staff_see_the_message_in_the_admin(client, contact, django_capture_on_c
 
     assert response.status_code == 200
     assert "Could we republish your case study" in response.content.decode()
+
+
+def test_the_csv_export_of_messages_neutralises_spreadsheet_formulas(client, contact):
+    formulas = {
+        "name": '=HYPERLINK("http://evil.example","Ana")',
+        "email": "ana@example.org",
+        "organisation": "+1 555 0100",
+        "message": "@SUM(A1:A9)\n-2 and more",
+    }
+    ContactSubmission.objects.create(page=contact, form_data=formulas)
+    ContactSubmission.objects.create(page=contact, form_data={**MESSAGE, "organisation": "\tTabbed"})
+    client.force_login(staff_member("Moderators"))
+
+    response = client.get(f"/admin/forms/submissions/{contact.pk}/?export=csv")
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not any(cell.startswith(FORMULA_STARTS) for cell in cells)
+    assert '\'=HYPERLINK("http://evil.example","Ana")' in cells
+    assert {"'+1 555 0100", "'@SUM(A1:A9)\n-2 and more", "'\tTabbed", "Bronx Workforce Partners"} & set(cells) == {
+        "'+1 555 0100",
+        "'@SUM(A1:A9)\n-2 and more",
+        "'\tTabbed",
+    }
+    assert "ana@example.org" in cells
 
 
 def test_missing_and_invalid_fields_are_explained_and_nothing_is_kept(client, contact):

@@ -112,3 +112,22 @@ def test_the_public_site_answers_only_get_head_and_post(client, home, method):
 
 def test_the_admin_keeps_its_own_methods(admin_client, home):
     assert admin_client.options("/admin/").status_code == 200
+
+
+def test_a_preview_in_the_admins_panel_may_be_framed_by_the_site_only(client, home):
+    page = StandardPageFactory(parent=home, title="Who We Are")
+    client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "pw"))
+    preview_url = f"/admin/pages/{page.pk}/edit/preview/"
+    form = {"title": "Who We Are, previewed", "slug": page.slug, "body-count": "0"}
+
+    assert client.post(preview_url, form).json()["is_valid"]
+    preview = client.get(preview_url + "?in_preview_panel=true")
+
+    assert "Who We Are, previewed" in preview.content.decode()
+    assert preview.headers["X-Frame-Options"] == "SAMEORIGIN"
+    policy = directives(preview)
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
+    public = client.get(page.url)
+    assert public.headers["X-Frame-Options"] == "DENY"
+    assert_strict(directives(public))

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.forms.forms import FormBuilder
@@ -73,6 +74,14 @@ class ContactSubmission(AbstractFormSubmission):
         )
 
 
+class ContactSubmissionsPanel(FormSubmissionsPanel):
+    """The count of messages and the link to them, only for those who may read them."""
+
+    class BoundPanel(FormSubmissionsPanel.BoundPanel):
+        def is_shown(self):
+            return self.request.user.has_perm("wsi.view_contactsubmission") and super().is_shown()
+
+
 class ContactPage(AbstractForm, BasePage):
     """The contact form: messages are kept in the admin (Forms) and mailed to the staff address
     by a background task. The organisation's address and phone come from the site settings."""
@@ -92,7 +101,7 @@ class ContactPage(AbstractForm, BasePage):
 
     content_panels = [
         *Page.content_panels,
-        FormSubmissionsPanel(),
+        ContactSubmissionsPanel(),
         FieldPanel("introduction"),
         InlinePanel("form_fields", label="Form fields"),
         FieldPanel("thank_you_text"),
@@ -108,6 +117,10 @@ class ContactPage(AbstractForm, BasePage):
 
     def get_submission_class(self):
         return ContactSubmission
+
+    def get_submissions_list_view_class(self):
+        # By name: admin views cannot be imported while the models load.
+        return import_string("wsi.contact_submissions.ContactSubmissionsListView")
 
     def labelled_answers(self, data):
         return [(field.label, data.get(field.clean_name, "")) for field in self.get_form_fields()]

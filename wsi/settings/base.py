@@ -296,6 +296,10 @@ WAGTAIL_SITE_NAME = "Workforce Strategies Initiative"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Workflow mail (submitted, approved, changes requested) goes to the Moderators and the editor,
+# in text and HTML, through EMAIL_URL; superusers are for emergencies and get none.
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILSEARCH_BACKENDS = {
     # On PostgreSQL this is full-text search; on SQLite, its FTS5 or plain fallback.
     "default": {"BACKEND": "wagtail.search.backends.database"},

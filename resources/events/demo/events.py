@@ -126,7 +126,8 @@ def _event(events_index, spec, series, topics, people, sample):
         paragraphs = [*paragraphs, f"<i>{SAMPLE_NOTE}</i>"]
     speakers = [EventSpeaker(person=people[person], role=role) for person, role in spec.pop("speakers", [])]
     related_documents = [
-        EventRelatedDocument(document=demo_document(title, lines)) for title, lines in spec.pop("documents", [])
+        EventRelatedDocument(document=demo_document(title, lines, collection="Event documents"))
+        for title, lines in spec.pop("documents", [])
     ]
     related_pages = [
         EventRelatedPage(related_page=page)

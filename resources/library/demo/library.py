@@ -46,6 +46,9 @@ TOPICS = [
     ),
 ]
 
+EMBARGOED_TITLE = "Sector Strategies Field Scan 2027 (embargoed draft)"
+EMBARGOED_LINES = ["A draft for staff review before its release.", "", "Demo file made for the demo site."]
+
 
 def load(demo):
     for order, (slug, name, description) in enumerate(TOPICS):
@@ -78,6 +81,8 @@ def load(demo):
             topics=[topics[topic_slug] for topic_slug in topic_slugs],
         )
     load_about_pages(demo.home)
+    # Staff may read it; a visitor following its address is asked to log in.
+    demo_document(EMBARGOED_TITLE, EMBARGOED_LINES, collection="Embargoed reports")
     demo.log(f"library: {len(TOPICS)} topics, {index.get_children().count()} resources, staff and funders pages")
 
     scale = demo.options.get("scale") or 0
@@ -101,6 +106,7 @@ def _publication(index, item, people, organisations, topics):
         document = demo_document(
             item["title"],
             [item["introduction"], "", "Demo file made for the demo site: the full text is not reproduced here."],
+            collection="Reports",
         )
     get_or_create_page(
         index,

@@ -97,7 +97,7 @@ def load_people():
         }
         describe_image(**portrait)
         if created and is_staff:
-            person.photo = demo_image(**portrait, seed=300 + order, size=(480, 480))
+            person.photo = demo_image(**portrait, seed=300 + order, size=(480, 480), collection="People")
             person.save()
         people[slug] = person
     return people

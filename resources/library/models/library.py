@@ -41,7 +41,7 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
 
     def get_context(self, request, *args, topic=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = list(Topic.objects.all())
+        topics = list(Topic.objects.live())
         listing = LibraryListing(request.GET, library_index(), topics, within=topic)
         context.update(listing.context())
         context["topics"] = topics
@@ -58,7 +58,7 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
 
     @path("people/<slug:person_slug>/", name="person")
     def person(self, request, person_slug):
-        person = get_object_or_404(Person, slug=person_slug)
+        person = get_object_or_404(Person.objects.live(), slug=person_slug)
         works = (
             self.resources()
             .filter(authors__person=person)
@@ -74,19 +74,19 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
 
     @path("<slug:topic_slug>/", name="topic_section")
     def topic_section(self, request, topic_slug):
-        topic = get_object_or_404(Topic, slug=topic_slug)
+        topic = get_object_or_404(Topic.objects.live(), slug=topic_slug)
         context = self.get_context(request, topic=topic)
         context["sections"] = sections(TOPIC_SECTION_SECTIONS, request, topic)
         return TemplateResponse(request, "library/topic_section.html", context)
 
     @path("<slug:topic_slug>/feed/", name="topic_feed")
     def topic_rss_feed(self, request, topic_slug):
-        topic = get_object_or_404(Topic, slug=topic_slug)
+        topic = get_object_or_404(Topic.objects.live(), slug=topic_slug)
         return LatestResourcesFeed()(request, library=self, topic=topic)
 
     @path("<slug:topic_slug>/feed/atom/", name="topic_atom_feed")
     def topic_atom_feed(self, request, topic_slug):
-        topic = get_object_or_404(Topic, slug=topic_slug)
+        topic = get_object_or_404(Topic.objects.live(), slug=topic_slug)
         return LatestResourcesAtomFeed()(request, library=self, topic=topic)
 
     def get_sitemap_urls(self, request=None):
@@ -94,7 +94,9 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
         base = self.get_full_url(request)
         if base is None:
             return urls
-        urls += [{"location": base + self.reverse_subpage("topic_section", args=[t.slug])} for t in Topic.objects.all()]
-        authors = Person.objects.filter(authorships__page__live=True).distinct()
+        urls += [
+            {"location": base + self.reverse_subpage("topic_section", args=[t.slug])} for t in Topic.objects.live()
+        ]
+        authors = Person.objects.live().filter(authorships__page__live=True).distinct()
         urls += [{"location": base + self.reverse_subpage("person", args=[p.slug])} for p in authors]
         return urls

@@ -20,7 +20,7 @@ class StaffPage(BodyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["staff"] = Person.objects.filter(is_staff=True).select_related("photo")
+        context["staff"] = Person.objects.live().filter(is_staff=True).select_related("photo")
         return context
 
 
@@ -39,7 +39,8 @@ class FundersPage(BodyMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         funded = ResourcePage.objects.live().public().order_by("-publication_date", "title")
         context["funders"] = (
-            Organisation.objects.filter(kind=Organisation.Kind.FUNDER)
+            Organisation.objects.live()
+            .filter(kind=Organisation.Kind.FUNDER)
             .select_related("logo")
             .prefetch_related(Prefetch("funded_resources", queryset=funded, to_attr="supported_resources"))
         )

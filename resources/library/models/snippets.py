@@ -1,9 +1,16 @@
 """The shared vocabulary of the library, events and news: what a thing is about (Topic),
-who wrote or spoke (Person) and who funded or partnered (Organisation)."""
+who wrote or spoke (Person) and who funded or partnered (Organisation).
+
+Each keeps revisions and drafts, has a preview and goes through the review workflow like a
+page. One that is not live (new and not yet approved, or unpublished) is left out of every list
+that names them on their own (topics, the Staff and Funders pages, filters, signup interests,
+the site map) and its own page answers 404; a published page that names it still shows its
+name. Changes saved as a draft to a live one show nowhere until they are published."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from wsi.models import image_field
@@ -14,16 +21,34 @@ from ..routes import library_route_url
 BIO_FEATURES = ["bold", "italic", "link"]
 
 
-class Topic(index.Indexed, models.Model):
+class SnippetQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+
+class ReviewedSnippet(WorkflowMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
+    """Revisions, drafts, preview and the review workflow, for the snippets below."""
+
+    objects = SnippetQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def get_preview_template(self, request, mode_name):
+        return f"library/previews/{self._meta.model_name}.html"
+
+
+class Topic(ReviewedSnippet):
     """A topic section of the library (Sector Approach, Worker Outcomes, ...). Subscribers
     choose topics as their mailing-list interests."""
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True, help_text="The topic section's address.")
     description = models.TextField(blank=True)
-    sort_order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+    # Set by dragging topics in the admin's list.
+    sort_order = models.PositiveIntegerField(default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.SearchField("description")]
 
     class Meta:
@@ -38,7 +63,7 @@ class Topic(index.Indexed, models.Model):
         return library_route_url("topic_section", self.slug)
 
 
-class Person(index.Indexed, models.Model):
+class Person(ReviewedSnippet):
     """An author, a speaker or a member of staff. The name is kept in the parts citations need;
     ``name`` is the whole name, written from the parts on save."""
 
@@ -62,7 +87,8 @@ class Person(index.Indexed, models.Model):
     photo = image_field()
     bio = RichTextField(blank=True, features=BIO_FEATURES)
     is_staff = models.BooleanField("member of staff", default=False, help_text="Staff are listed on the Staff page.")
-    sort_order = models.PositiveIntegerField(default=0, help_text="Order on the Staff page.")
+    # The order on the Staff page, set by dragging people in the admin's list.
+    sort_order = models.PositiveIntegerField(default=0)
 
     panels = [
         MultiFieldPanel(
@@ -78,7 +104,6 @@ class Person(index.Indexed, models.Model):
         FieldPanel("photo"),
         FieldPanel("bio"),
         FieldPanel("is_staff"),
-        FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("organisation"), index.FilterField("is_staff")]
 
@@ -105,7 +130,7 @@ class Person(index.Indexed, models.Model):
         return library_route_url("person", self.slug)
 
 
-class Organisation(index.Indexed, models.Model):
+class Organisation(ReviewedSnippet):
     """A funder or partner of the initiative's work, or an institution credited as an author."""
 
     class Kind(models.TextChoices):

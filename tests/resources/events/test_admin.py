@@ -1,13 +1,17 @@
-"""Editors create events in the admin by wall-clock time in the event's own zone."""
+"""Editors create events in the admin by wall-clock time in the event's own zone, and the
+dashboard names the upcoming events nobody can register for yet."""
 
 import datetime
 from datetime import UTC
 
 import pytest
+import time_machine
+from bs4 import BeautifulSoup
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from resources.events.factories import make_events_section
+from resources.events.factories import EventPageFactory, make_events_section
 from resources.events.models import EventPage
+from tests.helpers.staff import staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +70,30 @@ def test_an_editor_previews_a_new_event_with_its_time(admin_client, home):
     html = admin_client.get(preview_url).content.decode()
 
     assert "Sunday, November 3, 2030, 10 a.m. – 11 a.m. CST (Central Time)" in html
+
+
+@time_machine.travel(datetime.datetime(2030, 6, 1, 12, tzinfo=UTC), tick=False)
+def test_the_dashboard_lists_upcoming_events_without_a_registration_link(client, events):
+    EventPageFactory(parent=events, title="Open roundtable", start_date=datetime.date(2030, 6, 8))
+    EventPageFactory(parent=events, title="Draft webinar", start_date=datetime.date(2030, 7, 1), live=False)
+    EventPageFactory(parent=events, title="Booked", registration_url="https://example.org/register")
+    EventPageFactory(parent=events, title="Called off", status=EventPage.Status.CANCELLED)
+    EventPageFactory(parent=events, title="Last year", start_date=datetime.date(2029, 6, 8))
+    client.force_login(staff_member("Editors"))
+
+    soup = BeautifulSoup(client.get("/admin/").content, "html.parser")
+
+    panel = soup.find(id="events-without-registration-section")
+    items = [" ".join(item.get_text(" ", strip=True).split()) for item in panel.find_all("li")]
+    assert items == ["Open roundtable — 8 June 2030", "Draft webinar — 1 July 2030 (draft)"]
+    assert "2 upcoming events cannot be registered for yet." in panel.get_text()
+
+
+def test_the_panel_is_not_shown_to_staff_without_pages_or_when_every_event_has_registration(client, events):
+    EventPageFactory(parent=events, title="Booked", registration_url="https://example.org/register")
+    client.force_login(staff_member("Editors"))
+    assert b"events-without-registration" not in client.get("/admin/").content
+
+    EventPageFactory(parent=events, title="Open roundtable")
+    client.force_login(staff_member("Announcers"))
+    assert b"events-without-registration" not in client.get("/admin/").content

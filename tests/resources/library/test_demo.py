@@ -1,7 +1,10 @@
 import pytest
 from django.core.management import call_command
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
 
-from resources.library.models import FundersPage, ResourcePage, StaffPage
+from resources.library.demo.library import EMBARGOED_TITLE
+from resources.library.models import FundersPage, Person, ResourcePage, StaffPage
 from wsi.models import SectionPage
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +65,20 @@ def test_staff_and_funders_pages_follow_our_story(client, demo_site):
     assert slugs[slugs.index("our-story") + 1 : slugs.index("our-story") + 3] == ["staff", "funders"]
     assert "Maureen Conway" in client.get(StaffPage.objects.get().url).content.decode()
     assert "Lessons from the Field" in client.get(FundersPage.objects.get().url).content.decode()
+
+
+def test_demo_files_are_filed_by_use_and_the_embargoed_report_is_for_staff(client, demo_site, admin_user):
+    portraits = Image.objects.filter(pk__in=Person.objects.exclude(photo=None).values("photo"))
+    pdfs = Document.objects.filter(pk__in=ResourcePage.objects.exclude(document=None).values("document"))
+    embargoed = Document.objects.get(title=EMBARGOED_TITLE)
+
+    assert portraits and {image.collection.name for image in portraits} == {"People"}
+    assert pdfs and {document.collection.name for document in pdfs} == {"Reports"}
+    assert demo_site.hero_image.collection.name == "Page images"
+    assert embargoed.collection.name == "Embargoed reports"
+    assert client.get(embargoed.url).status_code == 302
+    client.force_login(admin_user)
+    assert client.get(embargoed.url).status_code == 200
 
 
 def test_loading_again_changes_nothing_and_scale_adds_synthetic_resources(demo_site):

@@ -46,6 +46,8 @@ def sign_up_over_http(base_url, address):
         allow_redirects=False,
         timeout=30,
     )
+
+
 def follow_link(client, link, data=None, **extra):
     """What a browser with JavaScript does with a link from a mail: open the page, then post
     the fragment's token with its form (and ``data``, the button pressed)."""

@@ -25,7 +25,6 @@ def _signup_page(request, form, status=200, notice=""):
     return render(request, "mailinglist/signup.html", context, status=status)
 
 
-@never_cache
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.method == "GET":

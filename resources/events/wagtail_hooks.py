@@ -2,6 +2,7 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 
 from resources.library.sections import PERSON_PAGE_SECTIONS
+from wsi.page_cache import NEXT_CHANGE_HOOK
 
 from .models import EventPage
 
@@ -13,3 +14,9 @@ def person_events(request, person):
     if not events:
         return ""
     return render_to_string("events/person_events.html", {"events": events, "request": request})
+
+
+@hooks.register(NEXT_CHANGE_HOOK)
+def next_event_change(now):
+    """Cached pages list an event as upcoming, or its registration as open, until then."""
+    return EventPage.objects.live().next_change(now)

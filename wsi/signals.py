@@ -34,7 +34,15 @@ SHOWN_ON_PAGES = (
 )
 # A page saved with only these fields has a new draft or lock: its live version is unchanged.
 DRAFT_FIELDS = frozenset(
-    {"draft_title", "latest_revision", "latest_revision_created_at", "has_unpublished_changes", "locked", "locked_at", "locked_by"}
+    {
+        "draft_title",
+        "latest_revision",
+        "latest_revision_created_at",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
 )
 
 

@@ -71,7 +71,9 @@ def test_a_form_with_errors_and_every_post_answer_are_private(client, home):
 def test_a_signup_from_the_sites_own_pages_passes_without_a_token(home):
     browser = Client(enforce_csrf_checks=True)
     assert browser.get("/").cookies == {}
-    from_page = browser.post("/mailing-list/", signup_data("reader@example.org"), headers={"Origin": "http://testserver"})
+    from_page = browser.post(
+        "/mailing-list/", signup_data("reader@example.org"), headers={"Origin": "http://testserver"}
+    )
     assert from_page.status_code == 302
     fetch_metadata = browser.post(
         "/mailing-list/", signup_data("other@example.org"), headers={"Sec-Fetch-Site": "same-origin"}

@@ -36,7 +36,9 @@ class EventQuerySet(PageQuerySet):
         """The next instant at which one of these events starts, ends or closes its registration
         (at midnight after the deadline, in its time zone), or None."""
         events = self.filter(ends_at__gt=now)
-        bounds = events.aggregate(start=models.Min("starts_at", filter=models.Q(starts_at__gt=now)), end=models.Min("ends_at"))
+        bounds = events.aggregate(
+            start=models.Min("starts_at", filter=models.Q(starts_at__gt=now)), end=models.Min("ends_at")
+        )
         deadlines = events.filter(registration_deadline__gte=(now - timedelta(days=2)).date())
         closings = [
             datetime.combine(day + timedelta(days=1), time.min, ZoneInfo(zone))

@@ -67,7 +67,8 @@ def normalised_query(query_string):
 
 
 def entry_key(request, generation):
-    url = f"{request.scheme}://{request.get_host()}{request.path}?{normalised_query(request.META.get('QUERY_STRING', ''))}"
+    query = normalised_query(request.META.get("QUERY_STRING", ""))
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     return f"wsi:pages:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 

@@ -16,7 +16,6 @@ from resources.library.factories import (
     FundersPageFactory,
     OrganisationFactory,
     PersonFactory,
-    ResourceIndexPageFactory,
     ResourcePageFactory,
     TopicFactory,
 )

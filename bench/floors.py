@@ -1,0 +1,27 @@
+"""What bench/pages.py serves with gunicorn: the site with one more URL, a trivial Django view
+(the site's whole middleware stack, no template, no query), and a trivial WSGI app."""
+
+import os
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wsi.settings.production")
+
+from django.conf import settings  # noqa: E402
+from django.core.wsgi import get_wsgi_application  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.urls import include, path  # noqa: E402
+
+site = get_wsgi_application()
+settings.ROOT_URLCONF = "bench.floors"
+
+
+def trivial_view(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def trivial_wsgi(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "2")])
+    return [b"ok"]
+
+
+urlpatterns = [path("bench-floor/", trivial_view), path("", include("wsi.urls"))]
+handler500 = "wsi.views.server_error"

@@ -165,6 +165,7 @@ def main():
     uncached_env = production_env(static_root, 0)
     os.environ.update(uncached_env)
     manage(cached_env, "migrate", "--no-input")
+    manage(cached_env, "collectstatic", "--no-input")  # before setup: the storage reads its manifest once
     import django
 
     django.setup()
@@ -175,7 +176,6 @@ def main():
     missing = args.scale - (synthetic_count(library) if library else 0)
     if library is None or missing > 0:
         manage(cached_env, "load_demo_content", "--scale", str(max(missing, 0)))
-    manage(cached_env, "collectstatic", "--no-input")
     subprocess.run(["psql", os.environ["DATABASE_URL"], "-qc", "VACUUM ANALYZE"], check=True)
 
     paths = page_paths()

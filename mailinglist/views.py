@@ -40,7 +40,6 @@ def _request_row(request, form, **fields):
     return row
 
 
-@never_cache
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.method == "GET":

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_migrate, post_save
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
 class WsiConfig(AppConfig):
@@ -33,6 +33,11 @@ class WsiConfig(AppConfig):
         post_save.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-save")
         post_delete.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-delete")
         post_page_move.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-move")
+        post_save.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-save")
+        post_delete.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-delete")
+        post_page_move.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-move")
+        page_published.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-publish")
+        page_unpublished.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-unpublish")
         post_save.connect(
             signals.mail_new_contact_submission, sender="wsi.ContactSubmission", dispatch_uid="wsi-contact-mail"
         )

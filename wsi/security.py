@@ -16,7 +16,7 @@ class SitePolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        admin = _admin_prefix()
+        admin = admin_prefix()
         if admin and request.path_info.startswith(admin):
             parts.replace = {**settings.ADMIN_CSP_REPLACE, **(parts.replace or {})}
         elif _is_preview(request):
@@ -53,9 +53,14 @@ class PublicMethodsMiddleware:
         return self.get_response(request)
 
 
-def _admin_prefix():
+def admin_prefix():
     """The admin's path, or None under a URLconf without it: an error page must not fail again."""
     try:
         return reverse("wagtailadmin_home")
     except NoReverseMatch:
         return None
+
+
+def in_admin(request):
+    admin = admin_prefix()
+    return bool(admin) and request.path_info.startswith(admin)

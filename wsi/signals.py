@@ -5,19 +5,62 @@ from functools import cache, partial
 
 from django.apps import apps
 from django.db import transaction
-from wagtail.models import Page, Site
+from taggit.models import TagBase
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import BaseViewRestriction, Page, Site
+from wagtail.snippets.models import get_snippet_models
 
+from wsi import page_cache
 from wsi.broker import enqueue
 from wsi.media_collections import ensure_collections
 from wsi.navigation import forget_menu_tree
 from wsi.roles import ensure_roles
 from wsi.tasks import mail_contact_submission
 
+# What public pages show, besides the snippets. Not searches (each adds a hit), renditions
+# (made while a page renders), revisions or anything a visitor's request writes.
+SHOWN_ON_PAGES = (
+    Page,
+    Site,
+    BaseSiteSetting,
+    BaseGenericSetting,
+    Redirect,
+    SearchPromotion,
+    BaseViewRestriction,
+    AbstractImage,
+    AbstractDocument,
+    TagBase,
+)
+# A page saved with only these fields has a new draft or lock: its live version is unchanged.
+DRAFT_FIELDS = frozenset(
+    {
+        "draft_title",
+        "latest_revision",
+        "latest_revision_created_at",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
 
 def forget_menus(sender, instance=None, **kwargs):
     """A page or site saved, moved or deleted: the menus are built anew on the next page view."""
     if instance is None or isinstance(instance, Page | Site):
         forget_menu_tree()
+
+
+def forget_pages(sender, instance=None, update_fields=None, **kwargs):
+    """Staff changed what public pages show: the page cache starts again (wsi/page_cache.py)."""
+    if isinstance(instance, Page) and update_fields and DRAFT_FIELDS.issuperset(update_fields):
+        return
+    if isinstance(instance, SHOWN_ON_PAGES) or type(instance) in get_snippet_models():
+        page_cache.pages_changed()
 
 
 def mail_new_contact_submission(sender, instance, created, raw=False, **kwargs):

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.permissions import page_permission_policy
 
 from resources.library.sections import PERSON_PAGE_SECTIONS
+from wsi.page_cache import NEXT_CHANGE_HOOK
 
 from .models import EventPage
 from .staff_dashboard import EventsWithoutRegistrationPanel
@@ -21,3 +22,9 @@ def person_events(request, person):
 def add_events_without_registration_panel(request, panels):
     if page_permission_policy.user_has_any_permission(request.user, {"add", "change", "publish"}):
         panels.append(EventsWithoutRegistrationPanel())
+
+
+@hooks.register(NEXT_CHANGE_HOOK)
+def next_event_change(now):
+    """Cached pages list an event as upcoming, or its registration as open, until then."""
+    return EventPage.objects.live().next_change(now)

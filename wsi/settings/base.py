@@ -66,9 +66,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "wsi.security.PublicMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside sessions, CSRF and the header middleware: a cached page is served without them.
+    "wsi.http_caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Public forms carry no token: a post from this site's pages passes by its Origin.
+    "wsi.csrf.SameOriginCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -122,6 +125,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous pages: kept this many seconds at most in the page cache (0 turns it off; wsi/page_cache.py
+# drops them sooner when content changes), and this many in browsers and shared caches.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+CACHE_MAX_AGE = env.int("CACHE_MAX_AGE", default=60)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

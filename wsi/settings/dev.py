@@ -16,3 +16,6 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # Serve static files straight from the source folders, without collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Without nginx in front (make run), Django compresses the pages itself; outside the page cache,
+# which keeps them uncompressed. Its gzip pads each answer against BREACH.
+MIDDLEWARE.insert(MIDDLEWARE.index("wsi.http_caching.PageCacheMiddleware"), "django.middleware.gzip.GZipMiddleware")  # noqa: F405

@@ -1,6 +1,7 @@
 """An event: when (in its own time zone) and where, its status, speakers, registration and
 recording, and the queryset that splits upcoming from past."""
 
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
@@ -30,6 +31,21 @@ class EventQuerySet(PageQuerySet):
     def upcoming(self):
         """Events that have not ended, soonest first: one in progress is still upcoming."""
         return self.filter(ends_at__gt=timezone.now()).order_by("starts_at")
+
+    def next_change(self, now):
+        """The next instant at which one of these events starts, ends or closes its registration
+        (at midnight after the deadline, in its time zone), or None."""
+        events = self.filter(ends_at__gt=now)
+        bounds = events.aggregate(
+            start=models.Min("starts_at", filter=models.Q(starts_at__gt=now)), end=models.Min("ends_at")
+        )
+        deadlines = events.filter(registration_deadline__gte=(now - timedelta(days=2)).date())
+        closings = [
+            datetime.combine(day + timedelta(days=1), time.min, ZoneInfo(zone))
+            for day, zone in deadlines.values_list("registration_deadline", "time_zone")
+        ]
+        instants = [bounds["start"], bounds["end"], *(closing for closing in closings if closing > now)]
+        return min((instant for instant in instants if instant is not None), default=None)
 
     def past(self):
         return self.filter(ends_at__lte=timezone.now()).order_by("-starts_at")

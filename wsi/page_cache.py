@@ -1,0 +1,102 @@
+"""The page cache: anonymous pages kept in Django's cache, and the one place that says when the
+site's public pages change.
+
+Every entry's key holds the current *generation*, a random token in the shared cache. Any
+change that can show on a public page (publishing, unpublishing, moving or deleting a page, a
+snippet, a setting, a redirect, a promoted search result, an image, a view restriction) draws a
+new token, so every process reads new keys at once and the old entries are left to expire.
+Per-URL invalidation would buy little: one page published changes the menus of every page, the
+listings, search, the feeds and the sitemap. A frontend cache (Varnish, issue 15) purges in
+``pages_changed``, for the same reason all of the site.
+
+Time changes pages too: an event that starts or ends moves from "upcoming" to "past". Apps
+name the next such instant through the ``page_cache_next_change`` hook, and no entry outlives
+it.
+
+The token is drawn again when the transaction commits, because a request that read the old rows
+before the commit could have stored them under the token drawn by the signal itself."""
+
+import hashlib
+import secrets
+import time
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from wagtail import hooks
+
+GENERATION_KEY = "wsi:pages:generation"
+NEXT_CHANGE_HOOK = "page_cache_next_change"
+# Query parameters that only say where a visitor came from: one entry serves them all.
+TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+
+
+def pages_changed(**kwargs):
+    """Something public changed: no page cached before now is served again. Signal receivers
+    call it with their own arguments, which say nothing here."""
+    _new_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_new_generation)
+
+
+def _new_generation():
+    cache.set(GENERATION_KEY, secrets.token_hex(8), None)
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = secrets.token_hex(8)
+        # add, not set: a token drawn meanwhile by a change wins.
+        if not cache.add(GENERATION_KEY, generation, None):
+            generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def normalised_query(query_string):
+    """The query string in one canonical form: parameters sorted (keeping the order of repeated
+    ones), empty values and tracking parameters dropped."""
+    pairs = [
+        (name, value)
+        for name, value in parse_qsl(query_string, keep_blank_values=False)
+        if not name.startswith(TRACKING_PARAMETERS)
+    ]
+    return urlencode(sorted(pairs, key=lambda pair: pair[0]))
+
+
+def entry_key(request, generation):
+    query = normalised_query(request.META.get("QUERY_STRING", ""))
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return f"wsi:pages:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def lookup(key):
+    """``(content, headers)`` of the page stored under ``key``, or None."""
+    entry = cache.get(key)
+    if entry is None or entry[0] <= time.time():
+        return None
+    return entry[1], entry[2]
+
+
+def store(key, content, headers, generation):
+    expires = time.time() + settings.PAGE_CACHE_SECONDS
+    next_change = _next_change(generation)
+    if next_change is not None:
+        expires = min(expires, next_change)
+    timeout = expires - time.time()
+    if timeout > 1:
+        cache.set(key, (expires, content, headers), timeout)
+
+
+def _next_change(generation):
+    """The next instant (a timestamp) at which time alone changes a page, as of this generation."""
+    key = f"wsi:pages:{generation}:next-change"
+    found = cache.get(key)
+    if found is None:
+        now = timezone.now()
+        instants = [instant for hook in hooks.get_hooks(NEXT_CHANGE_HOOK) if (instant := hook(now)) is not None]
+        found = min(instants).timestamp() if instants else float("inf")
+        cache.set(key, found, settings.PAGE_CACHE_SECONDS)
+    return None if found == float("inf") else found

@@ -46,10 +46,8 @@ class PublicMethodsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in PUBLIC_METHODS:
-            admin = _admin_prefix()
-            if not (admin and request.path_info.startswith(admin)):
-                return HttpResponseNotAllowed(PUBLIC_METHODS)
+        if request.method not in PUBLIC_METHODS and not in_admin(request):
+            return HttpResponseNotAllowed(PUBLIC_METHODS)
         return self.get_response(request)
 
 

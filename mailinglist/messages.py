@@ -26,9 +26,11 @@ def mailing_list_settings():
     return MailingListSettings.for_site(site) if site else MailingListSettings()
 
 
-def build_message(mail):
+def build_message(mail, words=None, featured=None):
+    """The mail for one row. A sender of many mails passes the site's wording and the
+    announcement's featured links, read once, instead of twice per mail."""
     subscriber = mail.subscriber
-    words = mailing_list_settings()
+    words = words or mailing_list_settings()
     token = manage_token(subscriber)
     unsubscribe_url = absolute(reverse("mailinglist:unsubscribe", args=[token]))
     context = {
@@ -49,9 +51,7 @@ def build_message(mail):
     else:
         subject = mail.announcement.subject
         context["announcement"] = mail.announcement
-        context["featured"] = [
-            (page.title, _page_url(page)) for page in _featured_pages(mail.announcement) if _page_url(page)
-        ]
+        context["featured"] = featured_links(mail.announcement) if featured is None else featured
     template = f"mailinglist/mail/{mail.kind}"
     message = EmailMultiAlternatives(
         subject=subject,
@@ -61,6 +61,11 @@ def build_message(mail):
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     return message
+
+
+def featured_links(announcement):
+    """(title, absolute URL) of each live page the announcement features."""
+    return [(page.title, _page_url(page)) for page in _featured_pages(announcement) if _page_url(page)]
 
 
 def _featured_pages(announcement):

@@ -49,7 +49,10 @@ class OutgoingMail(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = "outgoing mail"
-        indexes = [models.Index(fields=["state", "enqueued_at"])]
+        indexes = [
+            models.Index(fields=["state", "enqueued_at"]),
+            models.Index(fields=["announcement", "state"], name="mailinglist_announcement_state"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["announcement", "subscriber"],
@@ -67,7 +70,10 @@ class Announcement(ClusterableModel):
 
     class State(models.TextChoices):
         DRAFT = "draft", "Draft"
-        QUEUED = "queued", "Queued for sending"
+        SCHEDULED = "scheduled", "Scheduled"
+        QUEUED = "queued", "Preparing the recipients"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
 
     subject = models.CharField(max_length=200)
     body = RichTextField(features=ANNOUNCEMENT_FEATURES)
@@ -83,6 +89,12 @@ class Announcement(ClusterableModel):
     queued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
     )
+    send_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Recipients up to this subscriber id have their mail row: where preparing resumes.
+    prepared_through = models.BigIntegerField(default=0, editable=False)
+    # When a task for it was last published (its lease); empty when the publish failed.
+    enqueued_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("subject"),
@@ -101,6 +113,11 @@ class Announcement(ClusterableModel):
         """How many of its mails are in each state, e.g. {"sent": 120, "queued": 3}."""
         counts = self.mails.values("state").annotate(total=Count("pk")).order_by()
         return {row["state"]: row["total"] for row in counts}
+
+    @property
+    def is_public(self):
+        """Sent (or going out): shown in the newsletter archive."""
+        return self.state in (self.State.SENDING, self.State.SENT)
 
 
 class AnnouncementPage(Orderable):

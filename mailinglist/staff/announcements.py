@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
@@ -15,18 +14,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from wsi.broker import enqueue
-
-from ..models import Announcement, AnnouncementPage, OutgoingMail, Subscriber
-from ..tasks import queue_announcement
-
-
-def recipients(announcement):
-    subscribers = Subscriber.objects.filter(status=Subscriber.Status.SUBSCRIBED)
-    topics = list(announcement.interests.values_list("pk", flat=True))
-    if topics:
-        subscribers = subscribers.filter(interests__in=topics).distinct()
-    return subscribers
+from .. import announcing
+from ..announcing import recipients
+from ..models import Announcement, AnnouncementPage, OutgoingMail
+from ..tasks import publish_announcement_task, queue_announcement, resume_announcement
 
 
 def progress_text(announcement):
@@ -56,26 +47,27 @@ class SendView(WagtailAdminTemplateMixin, TemplateView):
         announcement = self.announcement
         context.update(
             announcement=announcement,
-            recipient_count=recipients(announcement).count(),
+            recipient_count=recipients(announcement).distinct().count(),
             progress=progress_text(announcement),
             failed=announcement.mails.filter(state=OutgoingMail.State.FAILED).select_related("subscriber")[:20],
         )
         return context
 
     def post(self, request, *args, **kwargs):
+        pk = self.announcement.pk
         with transaction.atomic():
-            announcement = Announcement.objects.select_for_update().get(pk=self.announcement.pk)
-            if announcement.state == Announcement.State.DRAFT:
-                announcement.state = Announcement.State.QUEUED
-                announcement.queued_at = timezone.now()
-                announcement.queued_by = request.user
-                announcement.save()
-                log(announcement, "mailinglist.send", user=request.user)
-                transaction.on_commit(lambda: enqueue(queue_announcement, announcement.pk))
+            if announcing.start(pk, request.user):
+                log(self.announcement, "mailinglist.send", user=request.user)
+                transaction.on_commit(lambda: publish_announcement_task(queue_announcement, pk))
                 messages.success(request, "The announcement is on its way. This page shows the progress.")
-            else:
-                messages.warning(request, "This announcement was already sent; it goes to each subscriber only once.")
-        return redirect("mailinglist_announcements:send", announcement.pk)
+                return redirect("mailinglist_announcements:send", pk)
+        if resume_announcement(pk):
+            messages.success(request, "Sending had stopped and is resumed. Each subscriber still receives it once.")
+        elif Announcement.objects.filter(pk=pk, state=Announcement.State.SENT).exists():
+            messages.warning(request, "This announcement was already sent; it goes to each subscriber only once.")
+        else:
+            messages.info(request, "This announcement is being sent; this page shows the progress.")
+        return redirect("mailinglist_announcements:send", pk)
 
 
 class AnnouncementIndexView(IndexView):

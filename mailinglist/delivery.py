@@ -40,7 +40,7 @@ def deliver(mail_id):
     return send_claimed(OutgoingMail.objects.select_related("subscriber", "announcement").get(pk=mail_id), claim)
 
 
-def send_claimed(mail, claim, words=None, featured=None):
+def send_claimed(mail, claim, words=None, shared=None):
     """Send a row this process has claimed and record the outcome; returns the retry delay
     after a temporary failure, else None."""
     reason = _reason_not_to_send(mail)
@@ -48,7 +48,7 @@ def send_claimed(mail, claim, words=None, featured=None):
         _finish(mail, claim, State.CANCELLED, reason)
         return None
     try:
-        message = build_message(mail, words, featured)
+        message = build_message(mail, words, shared)
         smtp.send(message)
     except BadHeaderError as error:  # a line break in a subject or name: no retry will help
         logger.error("Mail %s to subscriber %s cannot be built: %s", mail.pk, mail.subscriber_id, error)

@@ -9,8 +9,10 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Site
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from .models import MailingListSettings, OutgoingMail
+from .templatetags.mailinglist_tags import absolute_links, plain_text
 from .tokens import manage_token, new_confirmation_token
 
 Kind = OutgoingMail.Kind
@@ -26,9 +28,9 @@ def mailing_list_settings():
     return MailingListSettings.for_site(site) if site else MailingListSettings()
 
 
-def build_message(mail, words=None, featured=None):
+def build_message(mail, words=None, shared=None):
     """The mail for one row. A sender of many mails passes the site's wording and the
-    announcement's featured links, read once, instead of twice per mail."""
+    announcement's ``shared`` parts (``announcement_parts``), made once, not once per mail."""
     subscriber = mail.subscriber
     words = words or mailing_list_settings()
     token = manage_token(subscriber)
@@ -51,7 +53,7 @@ def build_message(mail, words=None, featured=None):
     else:
         subject = mail.announcement.subject
         context["announcement"] = mail.announcement
-        context["featured"] = featured_links(mail.announcement) if featured is None else featured
+        context.update(shared or announcement_parts(mail.announcement))
     template = f"mailinglist/mail/{mail.kind}"
     message = EmailMultiAlternatives(
         subject=subject,
@@ -61,6 +63,17 @@ def build_message(mail, words=None, featured=None):
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     return message
+
+
+def announcement_parts(announcement):
+    """What is the same in every copy of an announcement: its body as HTML (links made
+    absolute) and as plain text, and its featured pages' links."""
+    body = richtext(announcement.body)
+    return {
+        "body_html": absolute_links(body),
+        "body_text": plain_text(body),
+        "featured": featured_links(announcement),
+    }
 
 
 def featured_links(announcement):

@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.models import Site
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from .models import MailingListSettings, OutgoingMail
+from .models import MailingListSettings, OutgoingMail, Subscriber
 from .templatetags.mailinglist_tags import absolute_links, plain_text
 from .tokens import manage_token, new_confirmation_token
 
@@ -62,6 +62,16 @@ def build_message(mail, words=None, shared=None):
         headers=_headers(mail, unsubscribe_url),
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    return message
+
+
+def sample_message(announcement, address):
+    """The announcement as ``address`` would receive it, for staff (a test or a preview); its
+    links to unsubscribe and to preferences lead nowhere."""
+    reader = Subscriber(email=address, manage_key="sample")
+    message = build_message(OutgoingMail(kind=Kind.ANNOUNCEMENT, announcement=announcement, subscriber=reader))
+    message.subject = f"[Test] {message.subject}"
+    message.extra_headers[MAIL_ID_HEADER] = "test"
     return message
 
 

@@ -10,4 +10,6 @@ urlpatterns = [
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("preferences/<str:token>/", views.preferences, name="preferences"),
+    path("newsletters/", views.archive, name="archive"),
+    path("newsletters/<int:pk>/", views.newsletter, name="newsletter"),
 ]

@@ -1,8 +1,9 @@
 """The public pages of the mailing list. None of them tells a visitor whether an address is
 on the list; every link in a mail opens a page whose button, not the GET, changes anything."""
 
+from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -13,7 +14,8 @@ from wsi.ratelimit import client_ip
 from . import ratelimits, signups
 from .addresses import keyed_hash
 from .forms import PreferencesForm, SignupForm
-from .models import CURRENT_CONSENT_VERSION, SignupRequest, Subscriber
+from .messages import announcement_parts
+from .models import CURRENT_CONSENT_VERSION, Announcement, SignupRequest, Subscriber
 from .tasks import process_after_commit, send_after_commit
 from .tokens import find_confirmation_token, find_subscriber, manage_token
 
@@ -118,3 +120,17 @@ def preferences(request, token):
                 notice = "Your preferences are saved."
     context = {"subscriber": subscriber, "form": form, "notice": notice, "token": token, "Status": Status}
     return render(request, "mailinglist/preferences.html", context)
+
+
+def archive(request):
+    """Every announcement sent, newest first: the public newsletter archive."""
+    sent = Announcement.objects.filter(state__in=Announcement.PUBLIC_STATES).order_by("-queued_at")
+    return render(
+        request, "mailinglist/archive.html", {"newsletters": Paginator(sent, 20).get_page(request.GET.get("page"))}
+    )
+
+
+def newsletter(request, pk):
+    announcement = get_object_or_404(Announcement, pk=pk, state__in=Announcement.PUBLIC_STATES)
+    context = {"newsletter": announcement, **announcement_parts(announcement)}
+    return render(request, "mailinglist/newsletter.html", context)

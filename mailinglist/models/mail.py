@@ -75,6 +75,9 @@ class Announcement(ClusterableModel):
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
 
+    # Going out or gone: shown in the public newsletter archive.
+    PUBLIC_STATES = (State.SENDING, State.SENT)
+
     subject = models.CharField(max_length=200)
     body = RichTextField(features=ANNOUNCEMENT_FEATURES)
     interests = ParentalManyToManyField(
@@ -113,11 +116,6 @@ class Announcement(ClusterableModel):
         """How many of its mails are in each state, e.g. {"sent": 120, "queued": 3}."""
         counts = self.mails.values("state").annotate(total=Count("pk")).order_by()
         return {row["state"]: row["total"] for row in counts}
-
-    @property
-    def is_public(self):
-        """Sent (or going out): shown in the newsletter archive."""
-        return self.state in (self.State.SENDING, self.State.SENT)
 
 
 class AnnouncementPage(Orderable):

@@ -22,19 +22,18 @@ def send_after_commit(mail):
 
 
 def process_after_commit(signup_request):
-    transaction.on_commit(lambda: _publish(process_signup, SignupRequest.objects.filter(pk=signup_request.pk)))
+    transaction.on_commit(lambda: _publish(process_signup, SignupRequest, signup_request.pk))
 
 
 def publish_mail(mail_id, countdown=None):
-    _publish(send_mail, OutgoingMail.objects.filter(pk=mail_id), countdown=countdown)
+    _publish(send_mail, OutgoingMail, mail_id, countdown=countdown)
 
 
-def _publish(task, rows, **options):
+def _publish(task, model, pk, **options):
     """Publish the task for the row; if the broker is down, end the row's lease now so that the
     next sweep publishes it again."""
-    (pk,) = rows.values_list("pk", flat=True)[:1] or (None,)
-    if pk is not None and not enqueue(task, pk, **options):
-        rows.update(enqueued_at=delivery.expired_lease())
+    if not enqueue(task, pk, **options):
+        model.objects.filter(pk=pk).update(enqueued_at=delivery.expired_lease())
 
 
 def publish_announcement_task(task, announcement_id, countdown=None):
@@ -70,7 +69,7 @@ def sweep():
     for mail_id in mail_ids:
         publish_mail(mail_id)
     for request_id in request_ids:
-        _publish(process_signup, SignupRequest.objects.filter(pk=request_id))
+        _publish(process_signup, SignupRequest, request_id)
     return {"mails": len(mail_ids), "signups": len(request_ids)}
 
 

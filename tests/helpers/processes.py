@@ -86,11 +86,6 @@ class Worker:
             time.sleep(0.1)
         raise AssertionError(f"the Celery worker did not start:\n{self.output()}")
 
-    def pids(self):
-        """The main process and its pool processes."""
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
-        return [self.process.pid, *map(int, children)]
-
     def output(self):
         return Path(self.log.name).read_text(errors="replace")[-4000:]
 

@@ -108,6 +108,7 @@ def measure(checkout, database_url, sizes, label):
             rss = max(stack.peak_rss_mb(name) for name in stack.processes)
             results.append((count, received, received / elapsed if elapsed > 0 else 0, duplicates, rss))
             stack.stop()
+            stack.shell(CLEANUP)  # the next round's announcement goes to its own subscribers only
     finally:
         stack.stop()
         stack.shell(CLEANUP)

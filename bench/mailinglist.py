@@ -1,18 +1,19 @@
-"""Mailing-list benchmark: signups per second through the real HTTP endpoint (gunicorn, two
-workers, a Celery worker running) and the time from POST to the confirmation mail at an SMTP
-sink (median and 99th percentile).
+"""Mailing-list benchmark: signups through the real HTTP endpoint (gunicorn, two workers) with
+the Celery workers that docker-compose.yml runs, in bursts, and the time from each POST to its
+confirmation mail at an SMTP sink (median and 99th percentile).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/wsi_bench REDIS_URL=redis://127.0.0.1:6379/5 \\
-        .venv/bin/python bench/mailinglist.py --signups 1000 --clients 8
+        .venv/bin/python bench/mailinglist.py --signups 200 --burst 50 --clients 8
+    # the same run on another checkout first (e.g. main), on a database of its own:
+        ... --before /path/to/main --before-database-url postgres://postgres@127.0.0.1:5432/wsi_bench_before
 
-It migrates the database it is given, and deletes the subscribers it created afterwards.
+It migrates the databases it is given, and deletes the subscribers it created afterwards.
 """
 
 import argparse
 import os
 import re
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -22,61 +23,26 @@ from pathlib import Path
 
 import requests
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(BASE_DIR))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.mailinglist.sink import SmtpSink, free_port  # noqa: E402
-
-
-def wait_for_http(url, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(url, timeout=10).status_code < 500:
-                return
-        except (requests.ConnectionError, requests.Timeout):
-            pass
-        time.sleep(0.2)
-    raise SystemExit(f"{url} did not answer")
-
-
-def start(command, env, name):
-    log = open(f"/tmp/bench-mailinglist-{name}.log", "wb")  # noqa: SIM115
-    return subprocess.Popen(
-        command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-
-
-def stop(process):
-    process.terminate()
-    try:
-        process.wait(15)
-    except subprocess.TimeoutExpired:
-        process.kill()
+from bench.stack import BASE_DIR, Stack, forget_queued_tasks, wait_for_http  # noqa: E402
+from tests.helpers.smtp_sink import SmtpSink, free_port  # noqa: E402
 
 
 def client_session(base_url):
     session = requests.Session()
     page = session.get(f"{base_url}/mailing-list/", timeout=10)
-    started = re.search(r'name="started" value="([^"]+)"', page.text).group(1)
+    started = re.search(r'name="started"\s+value="([^"]+)"', page.text).group(1)
     return session, {"started": started, "page": "/", "csrfmiddlewaretoken": session.cookies["csrftoken"]}
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--signups", type=int, default=500)
-    parser.add_argument("--clients", type=int, default=8, help="concurrent HTTP clients")
-    parser.add_argument("--celery-concurrency", type=int, default=4)
-    args = parser.parse_args()
-    for name in ("DATABASE_URL", "REDIS_URL"):
-        if not os.environ.get(name):
-            raise SystemExit(f"set {name} (a PostgreSQL database and a Redis db of your own)")
-
+def measure(checkout, database_url, args, label):
     sink = SmtpSink().start()
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
+        "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "wsi.settings.dev",
         "DEBUG": "false",
         "EMAIL_URL": sink.url,
@@ -84,30 +50,16 @@ def main():
         "MAILINGLIST_SIGNUPS_PER_IP": str(10**9),
         "MAILINGLIST_MIN_FILL_SECONDS": "0",
     }
-    python = str(BASE_DIR / ".venv/bin/python")
-    subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], cwd=BASE_DIR, env=env, check=True)
-    gunicorn = [str(BASE_DIR / ".venv/bin/gunicorn"), "wsi.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}"]
-    # gunicorn 27 would otherwise share one control socket with every other gunicorn here.
-    gunicorn += ["--no-control-socket"]
-    web = start(gunicorn, env, "web")
-    worker = start(
-        [
-            str(BASE_DIR / ".venv/bin/celery"),
-            "-A",
-            "wsi",
-            "worker",
-            "-l",
-            "WARNING",
-            "-c",
-            str(args.celery_concurrency),
-        ],
-        env,
-        "worker",
-    )
+    stack = Stack(checkout, env, label)
     run = uuid.uuid4().hex[:8]
     try:
+        stack.manage("migrate", "--noinput", "-v0")
+        forget_queued_tasks(env["REDIS_URL"])
+        # gunicorn 27 would otherwise share one control socket with every other gunicorn here.
+        gunicorn = [str(BASE_DIR / ".venv/bin/gunicorn"), "wsi.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}"]
+        stack.start("web", [*gunicorn, "--no-control-socket"])
+        stack.start_workers()
         wait_for_http(f"{base_url}/healthz")
-        time.sleep(3)  # let the Celery worker connect
         posted_at = {}
         local = threading.local()
 
@@ -124,30 +76,55 @@ def main():
         with ThreadPoolExecutor(args.clients) as pool:
             list(pool.map(client_session, [base_url] * args.clients))  # warm up both gunicorn workers
             began = time.monotonic()
-            list(pool.map(sign_up, range(args.signups)))
+            for first in range(0, args.signups, args.burst):
+                list(pool.map(sign_up, range(first, min(first + args.burst, args.signups))))
+                time.sleep(args.pause)
             elapsed = time.monotonic() - began
         sink.wait_for(lambda messages: {m["To"] for m in messages} >= posted_at.keys(), timeout=600)
         with sink.handler.lock:
             arrivals = dict(zip((m["To"] for m in sink.handler.messages), sink.handler.arrived, strict=True))
         latencies = sorted(arrivals[address] - posted for address, posted in posted_at.items())
         duplicates = sum(count - 1 for count in sink.by_mail_id().values())
-        print(f"signups:            {args.signups} from {args.clients} clients")
-        print(f"signups per second: {args.signups / elapsed:.0f}")
-        print(
-            f"POST to sink:       median {statistics.median(latencies) * 1000:.0f} ms, "
-            f"p99 {latencies[int(0.99 * (len(latencies) - 1))] * 1000:.0f} ms, "
-            f"max {latencies[-1] * 1000:.0f} ms"
-        )
-        print(f"duplicate mails:    {duplicates}")
+        return args.signups / elapsed, latencies, duplicates
     finally:
-        stop(web)
-        stop(worker)
+        stack.stop()
         sink.stop()
-        cleanup = (
+        stack.shell(
             "from mailinglist.models import Subscriber; "
             f"Subscriber.objects.filter(email__startswith='bench-{run}-').delete()"
         )
-        subprocess.run([python, "manage.py", "shell", "-c", cleanup], cwd=BASE_DIR, env=env, capture_output=True)
+
+
+def report(label, result, args):
+    rate, latencies, duplicates = result
+    print(label)
+    print(f"  signups:          {args.signups} in bursts of {args.burst} from {args.clients} clients")
+    print(f"  signups per second (pauses included): {rate:.0f}")
+    print(
+        f"  POST to sink:     median {statistics.median(latencies) * 1000:.0f} ms, "
+        f"p99 {latencies[int(0.99 * (len(latencies) - 1))] * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms"
+    )
+    print(f"  duplicate mails:  {duplicates}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--signups", type=int, default=200)
+    parser.add_argument("--burst", type=int, default=50, help="signups sent at once, then a pause")
+    parser.add_argument("--pause", type=float, default=1.0, help="seconds between bursts")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent HTTP clients")
+    parser.add_argument("--before", help="another checkout to measure first, in the same run")
+    parser.add_argument("--before-database-url", help="its database (its schema may differ)")
+    args = parser.parse_args()
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        if not os.environ.get(name):
+            raise SystemExit(f"set {name} (a PostgreSQL database and a Redis db of your own)")
+    if args.before:
+        before = measure(args.before, args.before_database_url or os.environ["DATABASE_URL"], args, "before")
+    after = measure(BASE_DIR, os.environ["DATABASE_URL"], args, "after")
+    if args.before:
+        report(f"before ({args.before})", before, args)
+    report("after (this checkout)", after, args)
 
 
 if __name__ == "__main__":

@@ -8,15 +8,16 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import get_connection
+from django.core.mail import BadHeaderError
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from wsi.logs import mask_addresses
 
+from . import smtp
 from .messages import build_message
-from .models import Announcement, ConfirmationToken, OutgoingMail, SignupRequest, Subscriber
+from .models import ConfirmationToken, OutgoingMail, SignupRequest, Subscriber
 
 logger = logging.getLogger(__name__)
 State = OutgoingMail.State
@@ -36,19 +37,26 @@ def deliver(mail_id):
     )
     if not claimed:
         return None
-    mail = OutgoingMail.objects.select_related("subscriber", "announcement").get(pk=mail_id)
+    return send_claimed(OutgoingMail.objects.select_related("subscriber", "announcement").get(pk=mail_id), claim)
+
+
+def send_claimed(mail, claim, words=None, shared=None):
+    """Send a row this process has claimed and record the outcome; returns the retry delay
+    after a temporary failure, else None."""
     reason = _reason_not_to_send(mail)
     if reason:
         _finish(mail, claim, State.CANCELLED, reason)
         return None
-    message = build_message(mail)
-    _claimed(mail, claim).update(message_id=message.extra_headers["Message-ID"])
     try:
-        message.connection = get_connection(timeout=settings.MAILINGLIST_SMTP_TIMEOUT_SECONDS)
-        message.send()
+        message = build_message(mail, words, shared)
+        smtp.send(message)
+    except BadHeaderError as error:  # a line break in a subject or name: no retry will help
+        logger.error("Mail %s to subscriber %s cannot be built: %s", mail.pk, mail.subscriber_id, error)
+        _finish(mail, claim, State.FAILED, f"The mail could not be built: {error}")
+        return None
     except (smtplib.SMTPException, OSError) as error:  # SMTP replies, disconnects, timeouts
         return _failed_attempt(mail, claim, error)
-    _finish(mail, claim, State.SENT)
+    _finish(mail, claim, State.SENT, message_id=message.extra_headers["Message-ID"])
     return None
 
 
@@ -56,9 +64,13 @@ def _claimed(mail, claim):
     return OutgoingMail.objects.filter(pk=mail.pk, state=State.SENDING, claim=claim)
 
 
-def _finish(mail, claim, state, error=""):
+def _finish(mail, claim, state, error="", message_id=""):
     _claimed(mail, claim).update(
-        state=state, claim=None, last_error=error[:1000], sent_at=timezone.now() if state == State.SENT else None
+        state=state,
+        claim=None,
+        last_error=error[:1000],
+        sent_at=timezone.now() if state == State.SENT else None,
+        message_id=message_id,
     )
 
 
@@ -118,11 +130,18 @@ def _failed_attempt(mail, claim, error):
     return delay
 
 
+def expired_lease():
+    """The ``enqueued_at`` of a row whose task message is known not to be in the broker."""
+    return timezone.now() - timedelta(seconds=settings.MAILINGLIST_ENQUEUE_LEASE_SECONDS)
+
+
 def sweep():
-    """Release claims held too long (the worker died) and pick up what is still queued after
-    the grace period (Redis was down). Returns the mail ids and signup-request ids to enqueue."""
+    """Release claims held too long (the worker died) and take a new lease on one-to-one mail
+    and signup requests whose lease ran out (the publish failed, or the message was lost).
+    Returns the mail ids and signup-request ids to enqueue. Announcements' rows are left to
+    their senders (``announcing.stalled``)."""
     now = timezone.now()
-    grace = now - timedelta(seconds=settings.MAILINGLIST_QUEUED_GRACE_SECONDS)
+    lease_start = expired_lease()
     stale = OutgoingMail.objects.filter(
         state=State.SENDING, claimed_at__lt=now - timedelta(seconds=settings.MAILINGLIST_CLAIM_TIMEOUT_SECONDS)
     )
@@ -134,20 +153,20 @@ def sweep():
         state=State.QUEUED,
         claim=None,
         next_attempt_at=None,
-        enqueued_at=grace,
+        enqueued_at=lease_start,
         last_error="The worker was lost while sending.",
     )
     due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     with transaction.atomic():
         mails = list(
             OutgoingMail.objects.select_for_update(skip_locked=True)
-            .filter(due, state=State.QUEUED, enqueued_at__lte=grace)
+            .filter(due, state=State.QUEUED, announcement__isnull=True, enqueued_at__lte=lease_start)
             .values_list("pk", flat=True)[:5000]
         )
         OutgoingMail.objects.filter(pk__in=mails).update(enqueued_at=now)
         requests = list(
             SignupRequest.objects.select_for_update(skip_locked=True)
-            .filter(enqueued_at__lte=grace)
+            .filter(enqueued_at__lte=lease_start)
             .values_list("pk", flat=True)[:5000]
         )
         SignupRequest.objects.filter(pk__in=requests).update(enqueued_at=now)
@@ -163,33 +182,3 @@ def purge():
     ConfirmationToken.objects.filter(expires_at__lt=cutoff).delete()
     SignupRequest.objects.filter(created_at__lt=cutoff).delete()
     return deleted
-
-
-def queue_announcement(announcement_id):
-    """Create one mail row per subscribed recipient, a batch per transaction; yields each
-    batch's mail ids. Running it again creates nothing new (one row per subscriber)."""
-    announcement = Announcement.objects.get(pk=announcement_id)
-    recipients = Subscriber.objects.filter(status=Subscriber.Status.SUBSCRIBED)
-    topics = list(announcement.interests.values_list("pk", flat=True))
-    if topics:
-        recipients = recipients.filter(interests__in=topics)
-    last_pk = 0
-    while True:
-        batch = list(
-            recipients.filter(pk__gt=last_pk)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-            .distinct()[: settings.MAILINGLIST_ANNOUNCEMENT_BATCH_SIZE]
-        )
-        if not batch:
-            return
-        last_pk = batch[-1]
-        with transaction.atomic():
-            OutgoingMail.objects.bulk_create(
-                [OutgoingMail(kind=Kind.ANNOUNCEMENT, announcement=announcement, subscriber_id=pk) for pk in batch],
-                ignore_conflicts=True,
-            )
-            queued = list(
-                announcement.mails.filter(subscriber_id__in=batch, state=State.QUEUED).values_list("pk", flat=True)
-            )
-        yield queued

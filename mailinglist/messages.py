@@ -9,8 +9,10 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Site
+from wagtail.templatetags.wagtailcore_tags import richtext
 
-from .models import MailingListSettings, OutgoingMail, SignupConsent
+from .models import MailingListSettings, OutgoingMail, SignupConsent, Subscriber
+from .templatetags.mailinglist_tags import absolute_links, plain_text
 from .tokens import new_confirmation_token, preferences_token, unsubscribe_token
 
 Kind = OutgoingMail.Kind
@@ -32,9 +34,11 @@ def mailing_list_settings():
     return MailingListSettings.for_site(site) if site else MailingListSettings()
 
 
-def build_message(mail):
+def build_message(mail, words=None, shared=None):
+    """The mail for one row. A sender of many mails passes the site's wording and the
+    announcement's ``shared`` parts (``announcement_parts``), made once, not once per mail."""
     subscriber = mail.subscriber
-    words = mailing_list_settings()
+    words = words or mailing_list_settings()
     unsubscribe = unsubscribe_token(subscriber)
     # RFC 8058: the mail client POSTs to this address itself, so the token must be in it. It
     # can only unsubscribe, and the path is redacted from the application's logs.
@@ -61,9 +65,7 @@ def build_message(mail):
     else:
         subject = mail.announcement.subject
         context["announcement"] = mail.announcement
-        context["featured"] = [
-            (page.title, _page_url(page)) for page in _featured_pages(mail.announcement) if _page_url(page)
-        ]
+        context.update(shared or announcement_parts(mail.announcement))
     template = f"mailinglist/mail/{mail.kind}"
     message = EmailMultiAlternatives(
         subject=subject,
@@ -73,6 +75,32 @@ def build_message(mail):
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     return message
+
+
+def sample_message(announcement, address):
+    """The announcement as ``address`` would receive it, for staff (a test or a preview); its
+    links to unsubscribe and to preferences lead nowhere."""
+    reader = Subscriber(email=address, manage_key="sample")
+    message = build_message(OutgoingMail(kind=Kind.ANNOUNCEMENT, announcement=announcement, subscriber=reader))
+    message.subject = f"[Test] {message.subject}"
+    message.extra_headers[MAIL_ID_HEADER] = "test"
+    return message
+
+
+def announcement_parts(announcement):
+    """What is the same in every copy of an announcement: its body as HTML (links made
+    absolute) and as plain text, and its featured pages' links."""
+    body = richtext(announcement.body)
+    return {
+        "body_html": absolute_links(body),
+        "body_text": plain_text(body),
+        "featured": featured_links(announcement),
+    }
+
+
+def featured_links(announcement):
+    """(title, absolute URL) of each live page the announcement features."""
+    return [(page.title, _page_url(page)) for page in _featured_pages(announcement) if _page_url(page)]
 
 
 def _featured_pages(announcement):

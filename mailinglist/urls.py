@@ -16,4 +16,6 @@ urlpatterns = [
     path("unsubscribe/<str:token>/", link_views.one_click_unsubscribe, name="one_click_unsubscribe"),
     path("confirm/<str:token>/", link_views.confirm, name="confirm_legacy"),
     path("preferences/<str:token>/", link_views.preferences, name="preferences_legacy"),
+    path("newsletters/", views.archive, name="archive"),
+    path("newsletters/<int:pk>/", views.newsletter, name="newsletter"),
 ]

@@ -1,7 +1,9 @@
-"""The public signup pages. None of them tells a visitor whether an address is on the list:
-every address gets the same answer from the same work (one row for the task to process)."""
+"""The public signup pages and the newsletter archive. None of them tells a visitor whether an
+address is on the list: every address gets the same answer from the same work (one row for the
+task to process)."""
 
-from django.shortcuts import redirect, render
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -10,7 +12,8 @@ from wsi.ratelimit import client_ip
 from . import ratelimits
 from .addresses import keyed_hash
 from .forms import PreferencesLinkForm, SignupForm
-from .models import CURRENT_CONSENT_VERSION, SignupRequest
+from .messages import announcement_parts
+from .models import CURRENT_CONSENT_VERSION, Announcement, SignupRequest
 from .tasks import process_after_commit
 
 TOO_MANY = "We have received many requests from your network in the last hour. Please try again later."
@@ -81,3 +84,17 @@ def preferences_link(request):
 
 def preferences_link_sent(request):
     return render(request, "mailinglist/preferences_link_sent.html")
+
+
+def archive(request):
+    """Every announcement sent, newest first: the public newsletter archive."""
+    sent = Announcement.objects.filter(state__in=Announcement.PUBLIC_STATES).order_by("-queued_at")
+    return render(
+        request, "mailinglist/archive.html", {"newsletters": Paginator(sent, 20).get_page(request.GET.get("page"))}
+    )
+
+
+def newsletter(request, pk):
+    announcement = get_object_or_404(Announcement, pk=pk, state__in=Announcement.PUBLIC_STATES)
+    context = {"newsletter": announcement, **announcement_parts(announcement)}
+    return render(request, "mailinglist/newsletter.html", context)

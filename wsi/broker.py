@@ -11,7 +11,10 @@ BROKER_ERRORS = (OperationalError, redis.RedisError, OSError)
 
 
 def enqueue(task, *args, **options):
+    """Publish the task; True when the broker took it, False (logged) when it could not."""
     try:
         task.apply_async(args, **options)
     except BROKER_ERRORS as error:
         logger.warning("Could not enqueue %s%r (%s); the sweeper will retry.", task.name, args, error)
+        return False
+    return True

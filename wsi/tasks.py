@@ -4,6 +4,7 @@ from smtplib import SMTPException
 
 from celery import shared_task
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
 from wsi import housekeeping
@@ -20,12 +21,20 @@ def publish_scheduled():
 
 @shared_task(autoretry_for=(SMTPException, OSError), retry_backoff=30, max_retries=6)
 def mail_contact_submission(submission_pk):
-    """Mail one contact message to the staff address, once: a message already mailed is skipped."""
-    submission = ContactSubmission.objects.select_related("page").filter(pk=submission_pk, mailed_at=None).first()
-    if submission is None:
-        return
-    submission.staff_message().send()
-    ContactSubmission.objects.filter(pk=submission_pk).update(mailed_at=timezone.now())
+    """Mail one contact message to the staff address, once. The row stays locked while its mail
+    is sent, so a second task for it (the sweeper's, a redelivery) skips it rather than send it
+    again; a worker that dies mid-send releases the lock with its connection."""
+    with transaction.atomic():
+        submission = (
+            ContactSubmission.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("page")
+            .filter(pk=submission_pk, mailed_at=None)
+            .first()
+        )
+        if submission is None:
+            return
+        submission.staff_message().send()
+        ContactSubmission.objects.filter(pk=submission_pk).update(mailed_at=timezone.now())
 
 
 @shared_task

@@ -50,7 +50,10 @@ class OutgoingMail(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = "outgoing mail"
-        indexes = [models.Index(fields=["state", "enqueued_at"])]
+        indexes = [
+            models.Index(fields=["state", "enqueued_at"]),
+            models.Index(fields=["announcement", "state"], name="mailinglist_announcement_state"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["announcement", "subscriber"],
@@ -68,7 +71,13 @@ class Announcement(ClusterableModel):
 
     class State(models.TextChoices):
         DRAFT = "draft", "Draft"
-        QUEUED = "queued", "Queued for sending"
+        SCHEDULED = "scheduled", "Scheduled"
+        QUEUED = "queued", "Preparing the recipients"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+
+    # Going out or gone: shown in the public newsletter archive.
+    PUBLIC_STATES = (State.SENDING, State.SENT)
 
     subject = models.CharField(max_length=200)
     body = RichTextField(features=ANNOUNCEMENT_FEATURES)
@@ -84,6 +93,12 @@ class Announcement(ClusterableModel):
     queued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
     )
+    send_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Recipients up to this subscriber id have their mail row: where preparing resumes.
+    prepared_through = models.BigIntegerField(default=0, editable=False)
+    # When a task for it was last published (its lease); empty when the publish failed.
+    enqueued_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("subject"),

@@ -1,11 +1,17 @@
-"""Announcements in the admin: compose, send to the list (or some topics), watch progress."""
+"""Announcements in the admin: compose, preview, test, send to the list (or some topics) now
+or at a set time, watch progress."""
 
+import smtplib
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.generic import TemplateView
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
@@ -14,18 +20,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
-from wsi.broker import enqueue
-
-from ..models import Announcement, OutgoingMail, Subscriber
-from ..tasks import queue_announcement
-
-
-def recipients(announcement):
-    subscribers = Subscriber.objects.filter(status=Subscriber.Status.SUBSCRIBED)
-    topics = list(announcement.interests.values_list("pk", flat=True))
-    if topics:
-        subscribers = subscribers.filter(interests__in=topics).distinct()
-    return subscribers
+from .. import announcing
+from ..announcing import recipients
+from ..messages import sample_message
+from ..models import Announcement, OutgoingMail
+from ..tasks import publish_announcement_task, queue_announcement, resume_announcement
 
 
 def progress_text(announcement):
@@ -39,9 +38,19 @@ def progress_text(announcement):
     return f"{total} mails: " + ", ".join(parts) if parts else "Preparing"
 
 
-class SendView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "mailinglist/admin/announcement_send.html"
-    page_title = "Send announcement"
+class ScheduleForm(forms.Form):
+    send_at = forms.DateTimeField(
+        label="Send at", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    )
+
+    def clean_send_at(self):
+        send_at = self.cleaned_data["send_at"]
+        if send_at <= timezone.now():
+            raise forms.ValidationError("Choose a time in the future, or send it now.")
+        return send_at
+
+
+class AnnouncementStaffView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "mail"
 
     def dispatch(self, request, *args, **kwargs):
@@ -50,31 +59,105 @@ class SendView(WagtailAdminTemplateMixin, TemplateView):
         self.announcement = get_object_or_404(Announcement, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
+
+class SendView(AnnouncementStaffView):
+    """The confirmation page: a preview, the recipient count, Send now / Schedule / Send a test;
+    once sent, the progress."""
+
+    template_name = "mailinglist/admin/announcement_send.html"
+    page_title = "Send announcement"
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         announcement = self.announcement
         context.update(
             announcement=announcement,
-            recipient_count=recipients(announcement).count(),
-            progress=progress_text(announcement),
+            recipient_count=recipients(announcement).distinct().count(),
+            progress=progress(announcement),
+            progress_text=progress_text(announcement),
+            schedule_form=kwargs.get("schedule_form") or ScheduleForm(),
             failed=announcement.mails.filter(state=OutgoingMail.State.FAILED).select_related("subscriber")[:20],
         )
         return context
 
     def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        if action == "test":
+            return self.send_test(request)
+        if action == "unschedule":
+            Announcement.objects.filter(pk=self.announcement.pk, state=Announcement.State.SCHEDULED).update(
+                state=Announcement.State.DRAFT, send_at=None
+            )
+            messages.success(request, "The announcement is a draft again; it will not be sent.")
+            return redirect("mailinglist_announcements:send", self.announcement.pk)
+        send_at = None
+        if action == "schedule":
+            form = ScheduleForm(request.POST)
+            if not form.is_valid():
+                return self.render_to_response(self.get_context_data(schedule_form=form))
+            send_at = form.cleaned_data["send_at"]
+        return self.start(request, send_at)
+
+    def start(self, request, send_at):
+        pk = self.announcement.pk
         with transaction.atomic():
-            announcement = Announcement.objects.select_for_update().get(pk=self.announcement.pk)
-            if announcement.state == Announcement.State.DRAFT:
-                announcement.state = Announcement.State.QUEUED
-                announcement.queued_at = timezone.now()
-                announcement.queued_by = request.user
-                announcement.save()
-                log(announcement, "mailinglist.send", user=request.user)
-                transaction.on_commit(lambda: enqueue(queue_announcement, announcement.pk))
-                messages.success(request, "The announcement is on its way. This page shows the progress.")
+            if announcing.start(pk, request.user, send_at):
+                log(self.announcement, "mailinglist.send", user=request.user)
+                if send_at is None:
+                    transaction.on_commit(lambda: publish_announcement_task(queue_announcement, pk))
+                    messages.success(request, "The announcement is on its way. This page shows the progress.")
+                else:
+                    when = date_format(timezone.localtime(send_at), "DATETIME_FORMAT")
+                    messages.success(request, f"The announcement will be sent on {when}.")
+                return redirect("mailinglist_announcements:send", pk)
+        if resume_announcement(pk):
+            messages.success(request, "Sending had stopped and is resumed. Each subscriber still receives it once.")
+        elif Announcement.objects.filter(pk=pk, state=Announcement.State.SENT).exists():
+            messages.warning(request, "This announcement was already sent; it goes to each subscriber only once.")
+        else:
+            messages.info(request, "This announcement is already scheduled or being sent; this page shows when.")
+        return redirect("mailinglist_announcements:send", pk)
+
+    def send_test(self, request):
+        address = request.user.email
+        if not address:
+            messages.error(request, "Your account has no email address: add one in your account settings.")
+        else:
+            try:
+                sample_message(self.announcement, address).send()
+            except (smtplib.SMTPException, OSError) as error:
+                messages.error(request, f"The test could not be sent: {error.__class__.__name__}. Try again later.")
             else:
-                messages.warning(request, "This announcement was already sent; it goes to each subscriber only once.")
-        return redirect("mailinglist_announcements:send", announcement.pk)
+                messages.success(request, f"A test was sent to {address}.")
+        return redirect("mailinglist_announcements:send", self.announcement.pk)
+
+
+def progress(announcement):
+    """What the progress bar shows: each state's count, done (sent, failed or not needed) of total."""
+    counts = announcement.progress()
+    done = sum(counts.get(state, 0) for state in ("sent", "failed", "cancelled"))
+    return {
+        "state": announcement.state,
+        "state_label": announcement.get_state_display(),
+        "total": sum(counts.values()),
+        "done": done,
+        "counts": {state: counts.get(state, 0) for state in ("queued", "sending", "sent", "failed", "cancelled")},
+    }
+
+
+class ProgressView(AnnouncementStaffView):
+    def get(self, request, *args, **kwargs):
+        return JsonResponse(progress(self.announcement))
+
+
+class PreviewView(AnnouncementStaffView):
+    """The mail as a subscriber receives it: its HTML part, or with ?format=text its plain text."""
+
+    def get(self, request, *args, **kwargs):
+        message = sample_message(self.announcement, request.user.email or "you@example.org")
+        if request.GET.get("format") == "text":
+            return HttpResponse(message.body, content_type="text/plain; charset=utf-8")
+        return HttpResponse(message.alternatives[0][0])
 
 
 class AnnouncementIndexView(IndexView):
@@ -103,4 +186,6 @@ class AnnouncementViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("send/<int:pk>/", SendView.as_view(), name="send"),
+            path("progress/<int:pk>/", ProgressView.as_view(), name="progress"),
+            path("preview/<int:pk>/", PreviewView.as_view(), name="preview"),
         ]

@@ -40,13 +40,16 @@ class MailingListPanel(Component):
         by_status = dict(Subscriber.objects.values_list("status").annotate(total=Count("pk")).order_by())
         weeks = signups_per_week(now)
         peak = max((count for _, count in weeks), default=0) or 1
-        stuck_before = now - timedelta(seconds=settings.MAILINGLIST_QUEUED_GRACE_SECONDS * 5)
+        stuck_before = now - timedelta(seconds=settings.MAILINGLIST_ENQUEUE_LEASE_SECONDS)
         return {
             "statuses": [(label, by_status.get(value, 0)) for value, label in Subscriber.Status.choices],
             "weeks": [(start, count, round(100 * count / peak)) for start, count in weeks],
             "failed": OutgoingMail.objects.filter(state=OutgoingMail.State.FAILED).count(),
             "stuck": OutgoingMail.objects.filter(
-                state__in=[OutgoingMail.State.QUEUED, OutgoingMail.State.SENDING], created_at__lt=stuck_before
+                # An announcement's rows wait their turn; its page shows their progress.
+                state__in=[OutgoingMail.State.QUEUED, OutgoingMail.State.SENDING],
+                created_at__lt=stuck_before,
+                announcement__isnull=True,
             ).count(),
             "recent_problems": OutgoingMail.objects.filter(state=OutgoingMail.State.FAILED).select_related(
                 "subscriber"

@@ -29,10 +29,15 @@ def test_database_url():
     return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-class Worker:
-    """``celery -A wsi worker`` on the test database, its own queue and the given SMTP sink."""
+QUEUES = "celery,mail,bulk"
 
-    def __init__(self, broker_url, smtp_url, site_url, **overrides):
+
+class Worker:
+    """``celery -A wsi worker`` on the test database, the given broker and SMTP sink, taking
+    every queue (``queues`` narrows it)."""
+
+    def __init__(self, broker_url, smtp_url, site_url, queues=QUEUES, **overrides):
+        self.queues = queues
         self.env = {
             **os.environ,
             "PYTHONPATH": str(BASE_DIR),
@@ -58,6 +63,7 @@ class Worker:
                 "wsi",
                 "worker",
                 "--pool=prefork",
+                f"--queues={self.queues}",
                 "--concurrency=2",
                 "--loglevel=INFO",
                 "--without-gossip",
@@ -144,7 +150,7 @@ def broker_to_ourselves(url):
 
 def forget_queued_tasks(url):
     """Drop tasks a crashed earlier run left in the broker (kombu's queue and unacked sets)."""
-    redis.Redis.from_url(url).delete("celery", "unacked", "unacked_index", "unacked_mutex")
+    redis.Redis.from_url(url).delete(*QUEUES.split(","), "unacked", "unacked_index", "unacked_mutex")
 
 
 @contextlib.contextmanager

@@ -2,17 +2,22 @@
 permanent ones, the sweeper and the purge. SMTP here is a real server (aiosmtpd) on 127.0.0.1."""
 
 import logging
+import time
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.conf import settings as django_settings
 from django.utils import timezone
 
-from mailinglist import delivery
+from mailinglist import announcing, delivery, tasks
 from mailinglist.factories import AnnouncementFactory, OutgoingMailFactory, SubscriberFactory
 from mailinglist.messages import build_message
-from mailinglist.models import ConfirmationToken, OutgoingMail, SignupRequest, Subscriber
+from mailinglist.models import Announcement, ConfirmationToken, OutgoingMail, SignupRequest, Subscriber
 from resources.library.factories import TopicFactory
+from tests.helpers.processes import celery_broker
+from tests.helpers.smtp_sink import free_port
+from wsi.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
 State = OutgoingMail.State
@@ -138,7 +143,47 @@ def test_the_sweeper_releases_stale_claims_and_picks_up_forgotten_rows(home, set
     assert requests == [lost_signup.pk]
     assert OutgoingMail.objects.get(pk=fresh_claim.pk).state == State.SENDING
     assert just_queued.pk not in mails and waiting_retry.pk not in mails
-    assert delivery.sweep() == ([], [])  # what it just enqueued gets a new grace period
+    assert delivery.sweep() == ([], [])  # what it just enqueued has a new lease
+
+
+def test_a_mail_waiting_in_a_backlog_is_enqueued_once_per_lease(home, settings):
+    settings.MAILINGLIST_ENQUEUE_LEASE_SECONDS = 900
+    published = timezone.now()
+    waiting = OutgoingMailFactory(enqueued_at=published)
+    enqueued = []
+
+    for minutes in range(0, 40, 2):  # beat's sweeps while the workers are busy elsewhere
+        with time_machine.travel(published + timedelta(minutes=minutes, seconds=1)):
+            enqueued += delivery.sweep()[0]
+
+    assert enqueued == [waiting.pk, waiting.pk]  # at 15 and 30 minutes, not every 2 minutes
+
+
+def test_a_failed_publish_ends_the_lease_so_the_next_sweep_enqueues(home):
+    row = OutgoingMailFactory()
+
+    with celery_broker(f"redis://127.0.0.1:{free_port()}/0"):  # nothing listens there
+        tasks.publish_mail(row.pk)
+
+    assert delivery.sweep()[0] == [row.pk]
+
+
+def test_a_line_break_in_a_header_fails_the_mail_at_once(smtp):
+    announcement = AnnouncementFactory(subject="News\nBcc: everyone@example.org")
+    row = OutgoingMailFactory(kind=OutgoingMail.Kind.ANNOUNCEMENT, announcement=announcement)
+
+    assert delivery.deliver(row.pk) is None
+
+    row.refresh_from_db()
+    assert row.state == State.FAILED and "could not be built" in row.last_error
+    assert smtp.messages == []
+
+
+def test_the_broker_keeps_a_taken_task_longer_than_the_longest_retry_and_run():
+    options = celery_app.conf.broker_transport_options
+
+    longest = django_settings.MAILINGLIST_RETRY_MAX_SECONDS + django_settings.CELERY_TASK_TIME_LIMIT
+    assert options["visibility_timeout"] > longest
 
 
 def test_the_purge_forgets_old_unconfirmed_signups_only(home):
@@ -158,7 +203,7 @@ def test_the_purge_forgets_old_unconfirmed_signups_only(home):
     assert not ConfirmationToken.objects.exists()
 
 
-def test_an_announcement_queues_one_mail_per_subscribed_reader_even_twice(home, settings):
+def test_an_announcement_prepares_one_mail_per_subscribed_reader_even_twice(home, settings):
     settings.MAILINGLIST_ANNOUNCEMENT_BATCH_SIZE = 2
     topic, other = TopicFactory(slug="worker-outcomes"), TopicFactory(slug="job-quality")
     readers = SubscriberFactory.create_batch(5)
@@ -166,18 +211,31 @@ def test_an_announcement_queues_one_mail_per_subscribed_reader_even_twice(home, 
         reader.interests.set([topic, other])
     SubscriberFactory(pending=True).interests.set([topic])
     SubscriberFactory(unsubscribed=True).interests.set([topic])
-    everyone = AnnouncementFactory()
-    targeted = AnnouncementFactory()
+    everyone = AnnouncementFactory(state=Announcement.State.QUEUED)
+    targeted = AnnouncementFactory(state=Announcement.State.QUEUED)
     targeted.interests.set([topic, other])
     targeted.save()  # a ParentalManyToManyField is written on save
 
-    first = [pk for batch in delivery.queue_announcement(everyone.pk) for pk in batch]
-    again = [pk for batch in delivery.queue_announcement(everyone.pk) for pk in batch]
-    list(delivery.queue_announcement(targeted.pk))
+    assert announcing.prepare(everyone.pk, deadline=time.monotonic() + 60)
+    Announcement.objects.filter(pk=everyone.pk).update(state=Announcement.State.QUEUED, prepared_through=0)
+    assert announcing.prepare(everyone.pk, deadline=time.monotonic() + 60)
+    assert announcing.prepare(targeted.pk, deadline=time.monotonic() + 60)
 
-    assert len(first) == 5 and sorted(again) == sorted(first)
     assert everyone.mails.count() == 5
+    assert Announcement.objects.get(pk=everyone.pk).state == Announcement.State.SENDING
     assert set(targeted.mails.values_list("subscriber_id", flat=True)) == {reader.pk for reader in readers[:3]}
+
+
+def test_preparing_stopped_midway_resumes_where_it_stopped(home, settings):
+    settings.MAILINGLIST_ANNOUNCEMENT_BATCH_SIZE = 2
+    SubscriberFactory.create_batch(5)
+    announcement = AnnouncementFactory(state=Announcement.State.QUEUED)
+
+    assert not announcing.prepare(announcement.pk, deadline=time.monotonic())  # out of time at once
+    announcement.refresh_from_db()
+    assert announcement.state == Announcement.State.QUEUED and announcement.mails.count() == 0
+    assert announcing.prepare(announcement.pk, deadline=time.monotonic() + 60)
+    assert announcement.mails.count() == 5
 
 
 def test_an_announcement_mail_carries_absolute_links_and_clean_plain_text(home, settings):

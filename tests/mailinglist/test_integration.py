@@ -136,7 +136,7 @@ def test_same_task_delivered_twice_sends_once(services):
 
 
 def test_sweeper_racing_the_worker_sends_each_mail_once(services, settings):
-    settings.MAILINGLIST_QUEUED_GRACE_SECONDS = 0
+    settings.MAILINGLIST_ENQUEUE_LEASE_SECONDS = 0
     rows = [OutgoingMailFactory(subscriber__email=f"race{n}@example.org") for n in range(20)]
 
     for row in rows:
@@ -195,7 +195,7 @@ def test_worker_killed_mid_send_then_restarted(services, worker, settings):
 def test_signup_while_redis_is_down_is_mailed_once_redis_is_back(sink, live_server, settings, worker):
     require(os.path.exists(REDIS_SERVER), "needs redis-server (apt-get install redis-server) to run a private one")
     settings.MAILINGLIST_MIN_FILL_SECONDS = 0
-    settings.MAILINGLIST_QUEUED_GRACE_SECONDS = 0
+    settings.MAILINGLIST_ENQUEUE_LEASE_SECONDS = 0
     sink.reset()
     make_site_root()
     broker = PrivateRedis()

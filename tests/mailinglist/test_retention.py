@@ -73,7 +73,7 @@ def test_erasure_leaves_no_row_that_holds_the_address(person):
 
 
 def test_the_sweeper_cannot_bring_an_erased_person_back(person, settings):
-    settings.MAILINGLIST_QUEUED_GRACE_SECONDS = 0
+    settings.MAILINGLIST_ENQUEUE_LEASE_SECONDS = 0
 
     erase(person)
     tasks.sweep()

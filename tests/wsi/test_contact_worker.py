@@ -9,6 +9,7 @@ from django.conf import settings
 from tests.helpers.processes import Worker, broker_to_ourselves, celery_broker, forget_queued_tasks
 from wsi.factories import ContactPageFactory, make_site_root
 from wsi.models import ContactSubmission
+from wsi.tasks import mail_contact_submission
 
 pytestmark = [
     pytest.mark.integration,
@@ -50,4 +51,22 @@ def test_contact_message_reaches_staff_through_the_worker(client, sink, worker):
             break
         time.sleep(0.1)
         submission.refresh_from_db()
+    assert submission.mailed_at is not None
+
+
+def test_two_tasks_for_one_message_mail_it_once(sink, worker):
+    """The sweeper's task and a redelivered one may run at once, in two worker processes."""
+    sink.reset()
+    contact = ContactPageFactory(parent=make_site_root())
+    sink.handler.stall["team@wsi.example.org"] = 2  # the first send waits at RCPT
+
+    with celery_broker(settings.REDIS_URL):
+        submission = ContactSubmission.objects.create(page=contact, form_data={"name": "Ana", "message": "Hello"})
+        time.sleep(0.5)
+        mail_contact_submission.delay(submission.pk)
+        sink.wait_for(lambda messages: len(messages) >= 1)
+        time.sleep(3)
+
+    assert len(sink.messages) == 1, worker.output()
+    submission.refresh_from_db()
     assert submission.mailed_at is not None

@@ -141,6 +141,17 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A signup must not hang while Redis is down: fail fast, the sweeper re-enqueues later.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "socket_timeout": 2}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Mail has queues of its own, each consumed by its own worker (docker-compose.yml): "mail" for
+# confirmations and other one-to-one mail, "bulk" for announcements, so that an announcement
+# never delays a confirmation; "celery" for the rest (beat's tasks).
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_ROUTES = {
+    "wsi.tasks.mail_contact_submission": {"queue": "mail"},
+    "mailinglist.tasks.send_mail": {"queue": "mail"},
+    "mailinglist.tasks.process_signup": {"queue": "mail"},
+    "mailinglist.tasks.queue_announcement": {"queue": "bulk"},
+    "mailinglist.tasks.send_announcement": {"queue": "bulk"},
+}
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "wsi.tasks.publish_scheduled", "schedule": 60.0},
@@ -362,19 +373,37 @@ MAILINGLIST_SMTP_TIMEOUT_SECONDS = env.float("MAILINGLIST_SMTP_TIMEOUT_SECONDS",
 MAILINGLIST_MAX_ATTEMPTS = env.int("MAILINGLIST_MAX_ATTEMPTS", default=8)
 MAILINGLIST_RETRY_BASE_SECONDS = env.float("MAILINGLIST_RETRY_BASE_SECONDS", default=30.0)
 MAILINGLIST_RETRY_MAX_SECONDS = env.float("MAILINGLIST_RETRY_MAX_SECONDS", default=60 * 60.0)
-# The sweeper re-enqueues work still queued after the grace period, and releases claims older
-# than the claim timeout (longer than any send can take: CELERY_TASK_TIME_LIMIT and more).
-MAILINGLIST_QUEUED_GRACE_SECONDS = env.int("MAILINGLIST_QUEUED_GRACE_SECONDS", default=2 * 60)
+# A task message published for a row is its lease: the sweeper publishes another only when the
+# lease has run out (a message lost with Redis's data) or the publish failed (Redis down), so a
+# backlog longer than the sweep interval is never queued twice. It releases claims older than
+# the claim timeout (longer than any send can take: CELERY_TASK_TIME_LIMIT and more).
+MAILINGLIST_ENQUEUE_LEASE_SECONDS = env.int("MAILINGLIST_ENQUEUE_LEASE_SECONDS", default=15 * 60)
 MAILINGLIST_CLAIM_TIMEOUT_SECONDS = env.int("MAILINGLIST_CLAIM_TIMEOUT_SECONDS", default=5 * 60)
 MAILINGLIST_ANNOUNCEMENT_BATCH_SIZE = env.int("MAILINGLIST_ANNOUNCEMENT_BATCH_SIZE", default=500)
 # The largest CSV file staff may import (about 200,000 rows); a task imports it.
 MAILINGLIST_IMPORT_MAX_BYTES = env.int("MAILINGLIST_IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
+# Announcements: mails per second at most (0: as fast as the workers go), to stay within the
+# provider's limits; sender tasks working on one announcement at once (the bulk worker's
+# concurrency); rows each sender claims at a time.
+MAILINGLIST_SEND_RATE = env.float("MAILINGLIST_SEND_RATE", default=0.0)
+MAILINGLIST_SENDERS = env.int("MAILINGLIST_SENDERS", default=2)
+MAILINGLIST_SEND_CHUNK = env.int("MAILINGLIST_SEND_CHUNK", default=50)
+# A task message taken by a worker that died goes back to the queue after the visibility
+# timeout. A retry waiting for its countdown is held unacknowledged by a worker, so the timeout
+# must outlast the longest retry delay and a task's run, or Redis hands that retry to a second
+# worker while the first still holds it.
+CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = int(
+    MAILINGLIST_RETRY_MAX_SECONDS + CELERY_TASK_TIME_LIMIT + 5 * 60
+)
 CELERY_BEAT_SCHEDULE.update(
     {
         "mailinglist-sweep": {
             "task": "mailinglist.tasks.sweep",
             "schedule": env.float("MAILINGLIST_SWEEP_EVERY_SECONDS", default=120.0),
         },
+        # Scheduled announcements go out, and a send that stopped (Redis down at Send, a worker
+        # lost) is resumed.
+        "mailinglist-announcements": {"task": "mailinglist.tasks.start_announcements", "schedule": 60.0},
         "mailinglist-purge": {
             "task": "mailinglist.tasks.purge",
             "schedule": env.float("MAILINGLIST_PURGE_EVERY_SECONDS", default=6 * 60 * 60.0),

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from mailinglist.factories import SubscriberFactory
 from mailinglist.models import ConfirmationToken, OutgoingMail, SignupRequest, Subscriber, Suppression
-from mailinglist.tokens import manage_token
+from mailinglist.tokens import preferences_token, unsubscribe_token
 from resources.library.factories import TopicFactory
 from tests.helpers.hostile import HOSTILE, fields, get, post, quoted, value, with_overrides
 from tests.helpers.mailinglist import signup_data
@@ -44,12 +44,13 @@ def subscriber(topic):
     return SubscriberFactory(email="reader@example.org", name="Reader", organisation="Library")
 
 
-def token_for(subscriber, kind, random_token):
-    """A link's token: the subscriber's own, one with a character changed, or anything."""
+def token_for(subscriber, kind, random_token, signed):
+    """A link's token: the subscriber's own (``signed`` makes it), one with a character changed,
+    or anything."""
     if kind == "valid":
-        return manage_token(subscriber)
+        return signed(subscriber)
     if kind == "tampered":
-        token = manage_token(subscriber)
+        token = signed(subscriber)
         return token[:-3] + ("A" if token[-3] != "A" else "B") + token[-2:]
     return random_token
 
@@ -81,7 +82,7 @@ def test_signup_post(client, topic, pairs, drop, from_valid):
     pairs=fields(["List-Unsubscribe"], known={"List-Unsubscribe": ["One-Click"]}),
 )
 def test_unsubscribe_by_link_and_one_click(client, subscriber, kind, random_token, method, pairs):
-    token = token_for(subscriber, kind, random_token)
+    token = token_for(subscriber, kind, random_token, unsubscribe_token)
     before, seen = stored(), as_seen(subscriber)
     path = f"/mailing-list/unsubscribe/{token if kind == 'random' else quoted(token)}/"
 
@@ -104,7 +105,7 @@ def test_unsubscribe_by_link_and_one_click(client, subscriber, kind, random_toke
     pairs=fields(PREFERENCES_FIELDS, known={"action": ["save", "", "unsubscribe", "resubscribe"], "interests": ["1"]}),
 )
 def test_preferences(client, subscriber, kind, random_token, method, pairs):
-    token = token_for(subscriber, kind, random_token)
+    token = token_for(subscriber, kind, random_token, preferences_token)
     before, seen = stored(), as_seen(subscriber)
     path = f"/mailing-list/preferences/{token if kind == 'random' else quoted(token)}/"
 

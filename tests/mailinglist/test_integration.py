@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry
 from mailinglist import tasks
 from mailinglist.factories import OutgoingMailFactory
 from mailinglist.models import OutgoingMail, SignupRequest, Subscriber, SubscriberImport
-from tests.helpers.mailinglist import link_from
+from tests.helpers.mailinglist import link_from, sign_up_over_http
 from tests.helpers.processes import (
     REDIS_SERVER,
     PrivateRedis,
@@ -68,27 +68,10 @@ def wait_until(condition, timeout=20.0, what="the condition"):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def sign_up(base_url, address):
-    session = requests.Session()
-    form = session.get(f"{base_url}/mailing-list/", timeout=10)
-    started = BeautifulSoup(form.text, "html.parser").find("input", attrs={"name": "started"})["value"]
-    return session.post(
-        f"{base_url}/mailing-list/",
-        data={
-            "email": address,
-            "started": started,
-            "page": "/",
-            "csrfmiddlewaretoken": session.cookies["csrftoken"],
-        },
-        allow_redirects=False,
-        timeout=30,
-    )
-
-
 def test_signup_confirm_welcome_and_one_click_unsubscribe(services, live_server):
     sink = services
 
-    answer = sign_up(live_server.url, "reader@example.org")
+    answer = sign_up_over_http(live_server.url, "reader@example.org")
     assert answer.status_code == 302 and answer.headers["Location"] == "/mailing-list/check-your-inbox/"
 
     [confirmation] = sink.wait_for(lambda messages: len(messages) == 1)
@@ -201,7 +184,7 @@ def test_signup_while_redis_is_down_is_mailed_once_redis_is_back(sink, live_serv
     broker = PrivateRedis()
     with celery_broker(broker.url):
         began = time.monotonic()
-        answer = sign_up(live_server.url, "patient@example.org")
+        answer = sign_up_over_http(live_server.url, "patient@example.org")
         took = time.monotonic() - began
 
         assert answer.status_code == 302 and answer.headers["Location"] == "/mailing-list/check-your-inbox/"

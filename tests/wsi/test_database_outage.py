@@ -29,8 +29,8 @@ def cluster(django_db_blocker):
 
 @pytest.fixture
 def web(cluster):
-    # No Redis: nothing is served from a cache, every page needs the database.
-    server = Gunicorn(DATABASE_URL=cluster.url("wsi"), CONN_MAX_AGE="60", REDIS_URL="").start()
+    # No Redis and no page cache: nothing is served from a cache, every page needs the database.
+    server = Gunicorn(DATABASE_URL=cluster.url("wsi"), CONN_MAX_AGE="60", REDIS_URL="", PAGE_CACHE_SECONDS="0").start()
     yield server
     server.stop()
 

@@ -25,7 +25,7 @@ def hostile_body(image, document, url="https://example.org/next"):
     return [
         ("heading", {"text": TEXT, "level": "h2"}),
         ("paragraph", rich_text_with_links(TEXT, HOSTILE_URLS)),
-        ("image", {"image": image.pk, "caption": TEXT, "alt_text": TEXT}),
+        ("image", {"image": {"image": image.pk, "alt_text": TEXT}, "caption": TEXT}),
         ("quote", {"quote": TEXT, "attribution": TEXT}),
         ("call_to_action", {"heading": TEXT, "text": TEXT, "page": "", "url": url, "button_label": TEXT}),
         ("document", {"document": document.pk, "title": TEXT}),

@@ -16,6 +16,7 @@ from wagtail.models import Comment, Revision, Workflow, WorkflowState
 from wsi import tasks
 from wsi.celery import app
 from wsi.factories import StandardPageFactory
+from wsi.roles import REVIEW_WORKFLOW
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ def test_an_old_revision_scheduled_in_moderation_or_with_an_open_comment_stays(s
 
     moderated_page = StandardPageFactory(parent=home, title="Moderated")
     in_moderation = revise(moderated_page, 200, title="Waiting for approval")
-    Workflow.objects.get(name="Moderators approval").start(moderated_page, editor)
+    Workflow.objects.get(name=REVIEW_WORKFLOW).start(moderated_page, editor)
     assert WorkflowState.objects.get().status == WorkflowState.STATUS_IN_PROGRESS
     revise(moderated_page, 10, title="A later draft")
 

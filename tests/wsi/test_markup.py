@@ -55,8 +55,10 @@ class Visitor:
 
     def open(self, path, data=None):
         body = urlencode(data).encode() if data is not None else None
+        # A browser's Origin header is what public forms check instead of a token.
+        request = urllib.request.Request(self.base + path, body, headers={"Origin": self.base})
         try:
-            response = self.opener.open(self.base + path, body, timeout=30)
+            response = self.opener.open(request, timeout=30)
         except urllib.error.HTTPError as error:
             response = error
         with response:
@@ -95,11 +97,9 @@ def crawl(visitor):
 
 def contact_form_pages(visitor, contact_path):
     """The contact form sent empty (its errors) and filled in (the thanks after the redirect)."""
-    _, html = visitor.open(contact_path)
-    token = BeautifulSoup(html, "html.parser").find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
-    _, errors = visitor.open(contact_path, {"csrfmiddlewaretoken": token})
+    _, errors = visitor.open(contact_path, {})
     message = {"name": "Ana Ruiz", "email": "ana@example.org", "message": "May we republish your case study?"}
-    _, thanks = visitor.open(contact_path, {"csrfmiddlewaretoken": token, **message})
+    _, thanks = visitor.open(contact_path, message)
     assert "error-summary" in errors
     assert "Thank you for your message" in thanks
     return {f"{contact_path} (errors)": errors, f"{contact_path} (thanks)": thanks}

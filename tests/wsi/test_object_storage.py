@@ -2,6 +2,7 @@
 renditions on pages come from the bucket, documents stay behind Wagtail's serve view and its
 privacy check, and nothing but renditions is readable from the bucket by a visitor."""
 
+import io
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import environ
 import pytest
 import requests
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -51,13 +53,10 @@ def bucket(object_store, monkeypatch):
     }.items():
         monkeypatch.setenv(name, value)
     storage = s3_media_storage(environ.Env())
-    with override_settings(
-        STORAGES={
-            "default": storage,
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        }
-    ):
-        call_command("ensure_media_bucket", stdout=open(os.devnull, "w"))
+    with override_settings(STORAGES={**settings.STORAGES, "default": storage}):
+        output = io.StringIO()
+        call_command("ensure_media_bucket", stdout=output)
+        assert f"Bucket {BUCKET} created." in output.getvalue()
         yield default_storage.connection.meta.client
 
 

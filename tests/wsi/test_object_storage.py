@@ -38,7 +38,10 @@ def object_store():
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
+    endpoint = f"http://{host}:{port}"
+    # moto keeps its buckets in the process, not in the server: each test starts with none.
+    requests.post(f"{endpoint}/moto-api/reset", timeout=10).raise_for_status()
+    yield endpoint
     server.stop()
 
 

@@ -13,6 +13,7 @@ import pytest
 import requests
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -165,7 +166,32 @@ def _settings_with(environment):
             "storages.backends.s3.S3Storage",
             "'self' https://media.example.org",
         ),
+        (
+            {
+                "AWS_STORAGE_BUCKET_NAME": BUCKET,
+                "AWS_S3_CUSTOM_DOMAIN": "localhost:9000/wsi-media",
+                "AWS_S3_URL_PROTOCOL": "http:",
+            },
+            "storages.backends.s3.S3Storage",
+            "'self' http://localhost:9000",
+        ),
     ],
 )
 def test_the_bucket_is_used_only_when_named_and_pages_may_show_its_images(environment, backend, img_src):
     assert _settings_with(environment) == [backend, img_src]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("AWS_S3_CUSTOM_DOMAIN", "https://media.example.org", "AWS_S3_CUSTOM_DOMAIN is a host"),
+        ("AWS_S3_ENDPOINT_URL", "minio:9000", "AWS_S3_ENDPOINT_URL must start with http"),
+        ("AWS_S3_URL_PROTOCOL", "https", "AWS_S3_URL_PROTOCOL must be https: or http:"),
+    ],
+)
+def test_a_mistyped_storage_variable_stops_the_start_and_names_itself(monkeypatch, name, value, message):
+    monkeypatch.setenv("AWS_STORAGE_BUCKET_NAME", BUCKET)
+    monkeypatch.setenv(name, value)
+
+    with pytest.raises(ImproperlyConfigured, match=message):
+        s3_media_storage(environ.Env())

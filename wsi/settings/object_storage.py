@@ -4,23 +4,37 @@ storage" section says how the bucket must be set up."""
 
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ImproperlyConfigured
+
 
 def s3_media_storage(env):
     """STORAGES["default"] for the bucket the environment names, or None for local files."""
     bucket = env.str("AWS_STORAGE_BUCKET_NAME", default="")
     if not bucket:
         return None
+    endpoint = env.str("AWS_S3_ENDPOINT_URL", default="")
+    if endpoint and urlsplit(endpoint).scheme not in ("http", "https"):
+        raise ImproperlyConfigured(f"AWS_S3_ENDPOINT_URL must start with http:// or https://, not {endpoint!r}.")
+    domain = env.str("AWS_S3_CUSTOM_DOMAIN", default="")
+    if "://" in domain:
+        raise ImproperlyConfigured(
+            f"AWS_S3_CUSTOM_DOMAIN is a host (and path), e.g. media.example.org, not {domain!r}; "
+            "the scheme goes in AWS_S3_URL_PROTOCOL."
+        )
+    protocol = env.str("AWS_S3_URL_PROTOCOL", default="https:")
+    if protocol not in ("http:", "https:"):
+        raise ImproperlyConfigured(f"AWS_S3_URL_PROTOCOL must be https: or http:, not {protocol!r}.")
     return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": bucket,
             # Empty values fall back to boto3's own lookup (an instance role, ~/.aws).
-            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "endpoint_url": endpoint or None,
             "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
             "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
             "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
-            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
-            "url_protocol": env.str("AWS_S3_URL_PROTOCOL", default="https:"),
+            "custom_domain": domain or None,
+            "url_protocol": protocol,
             # No per-object ACL: what anonymous visitors may read is the bucket policy's alone
             # (renditions under images/, nothing else), so a document uploaded into the private
             # collection is never readable from the bucket.

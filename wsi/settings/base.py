@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from wagtail.embeds.oembed_providers import soundcloud, vimeo, youtube
 
 from wsi.logs import logging_config, parse_admins
+from wsi.settings.object_storage import media_origin, s3_media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -240,6 +241,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media (originals, renditions, documents) in a bucket when AWS_STORAGE_BUCKET_NAME is set.
+_S3_MEDIA = s3_media_storage(env)
+if _S3_MEDIA:
+    STORAGES["default"] = _S3_MEDIA
 
 # Production-safe defaults; a local production-mode run over plain http turns them off
 # through the environment.
@@ -263,12 +268,13 @@ EMBED_ORIGINS = [
     "https://player.vimeo.com",
     "https://w.soundcloud.com",
 ]
+_IMAGE_ORIGINS = [SELF, media_origin(_S3_MEDIA)] if _S3_MEDIA else [SELF]
 _CSP = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF],
+        "img-src": _IMAGE_ORIGINS,
         "frame-src": EMBED_ORIGINS,
         "object-src": [NONE],
         "base-uri": [SELF],
@@ -286,7 +292,7 @@ CONTENT_SECURITY_POLICY = None if _REPORT_ONLY else _CSP
 ADMIN_CSP_REPLACE = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:"],
+    "img-src": [*_IMAGE_ORIGINS, "data:", "blob:"],
     "frame-src": [SELF, *EMBED_ORIGINS],
     "frame-ancestors": [SELF],
 }
@@ -326,6 +332,9 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Event recordings are uploaded as documents.
 WAGTAILDOCS_EXTENSIONS += ["m4a", "mp3", "mp4", "ogg", "wav", "webm"]
+# Documents are streamed by the application after its privacy check, from the bucket too: a
+# redirect would hand out a bucket URL (unsigned behind AWS_S3_CUSTOM_DOMAIN) that outlives the
+# check, and would lose the headers Wagtail sets (no inline execution, nosniff).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

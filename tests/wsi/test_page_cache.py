@@ -118,7 +118,7 @@ def test_a_renamed_person_shows_their_new_name(cached, client, library):
     author = PersonFactory(name="Maureen Conway")
     resource = ResourcePageFactory(parent=library, authors=[author])
     assert "Maureen Conway" in cached(resource.url)
-    author.name = "Maureen C. Conway"
+    author.given_names = "Maureen C."
     author.save()
     assert "Maureen C. Conway" in client.get(resource.url).content.decode()
 

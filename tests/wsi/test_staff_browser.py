@@ -54,7 +54,8 @@ def test_an_editor_adds_a_person_and_a_topic_but_cannot_publish_or_open_the_mail
     log_in(page, site, "editor")
 
     page.goto(site.url + "/admin/snippets/library/person/add/")
-    page.get_by_role("textbox", name="Name").fill("Maureen Conway")
+    page.get_by_role("textbox", name="Given names").fill("Maureen")
+    page.get_by_role("textbox", name="Family name").fill("Conway")
     page.get_by_role("textbox", name="Slug").fill("maureen-conway")
     expect(page.get_by_role("button", name="Publish")).to_have_count(0)
     submit_for_moderation(page)

@@ -19,6 +19,8 @@ from ..names import full_name, parse_person_name
 from ..routes import library_route_url
 
 BIO_FEATURES = ["bold", "italic", "link"]
+# The fields the whole name is written from.
+NAME_PARTS = {"given_names", "particle", "family_name", "suffix"}
 
 
 class SnippetQuerySet(models.QuerySet):
@@ -120,14 +122,24 @@ class Person(ReviewedSnippet):
             parsed = parse_person_name(self.name)
             self.given_names, self.particle = parsed.given_names, parsed.particle
             self.family_name, self.suffix = parsed.family_name, parsed.suffix
-        self.name = full_name(self)
-        if update_fields := kwargs.get("update_fields"):
-            kwargs["update_fields"] = {*update_fields, "name"}
+        update_fields = kwargs.get("update_fields")
+        # Saving a draft writes only latest_revision; the parts in memory are the draft's and
+        # must not reach the live row's name.
+        if update_fields is None or {"name", *NAME_PARTS} & set(update_fields):
+            self.name = full_name(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "name"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """The page listing this person's work in the library."""
         return library_route_url("person", self.slug)
+
+    def clean(self):
+        # The admin's preview and a draft's revision come from an unsaved form, so the whole
+        # name is written here as well as on save.
+        super().clean()
+        self.name = full_name(self)
 
 
 class Organisation(ReviewedSnippet):

@@ -16,7 +16,13 @@ pytestmark = pytest.mark.django_db
 
 PEOPLE = "/admin/snippets/library/person/"
 TOPICS = "/admin/snippets/library/topic/"
-NEW_PERSON = {"name": "Maureen Conway", "slug": "maureen-conway", "role": "Executive Director", "bio": ""}
+NEW_PERSON = {
+    "given_names": "Maureen",
+    "family_name": "Conway",
+    "slug": "maureen-conway",
+    "role": "Executive Director",
+    "bio": "",
+}
 
 
 @pytest.fixture
@@ -69,7 +75,8 @@ def test_changes_saved_as_a_draft_show_nowhere_until_published(client, library, 
     person = PersonFactory(name="Amy Blair", slug="amy-blair", is_staff=True)
     client.force_login(staff_member("Editors"))
 
-    client.post(PEOPLE + f"edit/{person.pk}/", person_form(name="Amy Blair-Smith", slug="amy-blair"))
+    draft = person_form(given_names="Amy", family_name="Blair-Smith", slug="amy-blair")
+    client.post(PEOPLE + f"edit/{person.pk}/", draft)
     client.logout()
 
     assert staff_names(client, staff_page) == ["Amy Blair"]

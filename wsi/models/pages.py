@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from wsi.blocks import BodyBlock
+from wsi.page_privacy import public
 
 from .contact import ContactPage
 from .fields import image_field
@@ -36,7 +37,7 @@ class HomePage(BodyMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The sections shown as cards under "What we do"; the contact page has its own place.
-        context["sections"] = self.get_children().live().public().in_menu().not_type(ContactPage).specific()
+        context["sections"] = public(self.get_children().live()).in_menu().not_type(ContactPage).specific()
         return context
 
 
@@ -53,7 +54,7 @@ class SectionPage(BodyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_children().live().public().specific().in_menu()
+        context["child_pages"] = public(self.get_children().live()).specific().in_menu()
         return context
 
 

@@ -6,6 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from wsi.models import BasePage, BodyMixin
+from wsi.page_privacy import public
 
 from ..facet_index import library_index
 from ..feeds import LatestResourcesAtomFeed, LatestResourcesFeed
@@ -37,7 +38,7 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
     def resources(self):
         # Every resource lives under the one library (max_count = 1, parent_page_types): no
         # tree condition needed.
-        return ResourcePage.objects.live().public()
+        return public(ResourcePage.objects.live())
 
     def get_context(self, request, *args, topic=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wsi.models import BasePage, BodyMixin, image_field
+from wsi.page_privacy import public
 
 from ..citations import bibtex, doi_url, ris
 from ..dates import DatePrecision, format_date
@@ -176,8 +177,7 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
         if not topic_ids:
             return []
         return list(
-            ResourcePage.objects.live()
-            .public()
+            public(ResourcePage.objects.live())
             .exclude(pk=self.pk)
             .filter(topics__in=topic_ids)
             .annotate(shared_topics=Count("topics", filter=Q(topics__in=topic_ids)))

@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Site
 
 from wsi.navigation import menu_tree
+from wsi.page_routes import ancestors_on_path
 
 register = template.Library()
 
@@ -44,4 +45,7 @@ def breadcrumbs(context, page):
     site = Site.find_for_request(request) if request else None
     if site is None or page is None:
         return []
+    on_path = ancestors_on_path(request, page, site.root_page)
+    if on_path is not None:
+        return on_path
     return page.get_ancestors().filter(depth__gt=site.root_page.depth).live()

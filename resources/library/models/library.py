@@ -3,7 +3,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
 
 from wsi.models import BasePage, BodyMixin
 from wsi.page_privacy import public
@@ -31,7 +30,7 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
     def route(self, request, path_components):
         # A resource page whose slug equals a topic's wins over the topic section.
         try:
-            return Page.route(self, request, path_components)
+            return BasePage.route(self, request, path_components)
         except Http404:
             return super().route(request, path_components)
 

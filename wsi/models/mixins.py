@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from wsi.blocks import BodyBlock
+from wsi.page_privacy import view_restrictions
 from wsi.page_routes import child_on_path
 
 from .fields import image_field
@@ -45,6 +46,9 @@ class BasePage(Page):
             raise Http404
         child._cached_parent_obj = self  # as Wagtail's routing does: get_parent() without a query
         return child.route(request, path_components[1:])
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)
 
     @property
     def menu_label(self):

@@ -124,3 +124,23 @@ def test_a_demo_person_page_renders_within_the_query_bar(client, demo_library):
 def test_the_demo_library_feed_renders_within_the_query_bar(client, demo_library):
     feed = render_within_query_bar(client, f"{demo_library.url}feed/").content.decode()
     assert feed.count("<item>") > 0
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "ris"])
+def test_a_citation_download_takes_as_many_queries_for_six_authors_as_for_one(client, library, fmt):
+    one = ResourcePageFactory(parent=library, title="One author", authors=["Ann Lee"])
+    six = ResourcePageFactory(parent=library, title="Six authors", authors=[f"Author {n}" for n in range(6)])
+
+    def cost(resource):
+        response = render_within_query_bar(client, f"{resource.url}cite/{fmt}/")
+        assert resource.title in response.content.decode()
+        with CaptureQueriesContext(connection) as context:
+            client.get(f"{resource.url}cite/{fmt}/")
+        return len(context)
+
+    assert cost(one) == cost(six)
+
+
+def test_a_demo_citation_download_renders_within_the_query_bar(client, demo_library):
+    resource = ResourcePage.objects.live().filter(authors__isnull=False).first()
+    assert "@" in render_within_query_bar(client, f"{resource.url}cite/bibtex/").content.decode()

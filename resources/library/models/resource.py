@@ -186,21 +186,22 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         # Header, citations, JSON-LD and the facts box all read these: fetch each once.
-        prefetch_related_objects(
-            [self],
-            Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation")),
-            "topics",
-            "partners",
-            "funders",
-        )
+        self._prefetch_credits()
+        prefetch_related_objects([self], "partners", "funders")
         return super().get_context(request, *args, **kwargs)
+
+    def _prefetch_credits(self):
+        authors = Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation"))
+        prefetch_related_objects([self], authors, "topics")
 
     @path("cite/bibtex/", name="bibtex")
     def bibtex_download(self, request):
+        self._prefetch_credits()
         return _download(bibtex(self, self.full_url), "application/x-bibtex", f"{self.slug}.bib")
 
     @path("cite/ris/", name="ris")
     def ris_download(self, request):
+        self._prefetch_credits()
         return _download(ris(self, self.full_url), "application/x-research-info-systems", f"{self.slug}.ris")
 
 

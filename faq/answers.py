@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html, get_text_for_indexing
 
 from wsi.blocks.chart import chart_text
+from wsi.page_privacy import public
 
 from .anchors import fill_in_anchors
 
@@ -50,7 +51,7 @@ def build_entries(questions, request=None):
     expanded = iter(expand_all(sources))
 
     page_ids = {item["value"] for question in questions for item in question.see_also.raw_data}
-    pages = Page.objects.live().public().filter(pk__in=page_ids).in_bulk() if page_ids else {}
+    pages = public(Page.objects.live()).filter(pk__in=page_ids).in_bulk() if page_ids else {}
     topic_urls = {}
 
     entries = []

@@ -9,6 +9,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from wsi.models import BasePage
+from wsi.page_privacy import public
 
 from .anchors import anchor_from, clashing_anchors, fill_in_anchors
 from .answers import build_entries
@@ -62,7 +63,7 @@ class FAQPage(BasePage):
 class FAQQuestionQuerySet(models.QuerySet):
     def live(self):
         """Questions on published FAQ pages that anyone may read, with their page."""
-        return self.filter(page__in=FAQPage.objects.live().public()).select_related("page")
+        return self.filter(page__in=public(FAQPage.objects.live())).select_related("page")
 
 
 class FAQQuestion(index.Indexed, Orderable, ClusterableModel):

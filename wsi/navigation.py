@@ -18,6 +18,14 @@ def menu_tree(site):
     return tree
 
 
+def menu_tree_for_request(request):
+    """The menus' page tree, read once per request however many menus the page shows."""
+    if not hasattr(request, "_wsi_menu_tree"):
+        site = Site.find_for_request(request)
+        request._wsi_menu_tree = menu_tree(site) if site is not None else []
+    return request._wsi_menu_tree
+
+
 def _build(root):
     # Specific pages, for their menu titles (BasePage.menu_label).
     sections = list(root.get_children().live().public().in_menu().specific())

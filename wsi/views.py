@@ -8,19 +8,21 @@ import redis
 from csp.decorators import csp_update
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from wsi.listing import clamped_page, clean_query, page_url, pagination, search_terms
+from wsi.page_privacy import public
 from wsi.search import SearchResult, extra_search_results
 
 
@@ -106,7 +108,7 @@ def search(request):
     if query and results.number == 1:
         promotions = _promotions(query, request)
         extra = extra_search_results(request, query)
-        Query.get(query).add_hit()
+        _count_hit(query)
     context = {
         "search_query": query,
         "notices": notices,
@@ -118,6 +120,14 @@ def search(request):
         "pagination": pagination(results, partial(page_url, [("q", query)])),
     }
     return TemplateResponse(request, "pages/search_results.html", context)
+
+
+def _count_hit(query):
+    """Wagtail's ``Query.add_hit()``, in one query once today's count exists (Wagtail reads it
+    first, then saves it)."""
+    search_query = Query.get(query)
+    if not QueryDailyHits.objects.filter(query=search_query, date=timezone.now().date()).update(hits=F("hits") + 1):
+        search_query.add_hit()
 
 
 def _page_result(page, request):
@@ -133,7 +143,7 @@ def _promotions(query, request):
     find it too: live, and neither it nor an ancestor restricted to some viewers."""
     promotions = (
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().public()))
+        .filter(Q(page__isnull=True) | Q(page__in=public(Page.objects.live())))
         .select_related("page")
     )
     results = []

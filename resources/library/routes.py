@@ -30,6 +30,14 @@ def library_url():
     return url
 
 
+def remember_library(index):
+    """Record the library's URL for this request when routing passes through ``index``: there
+    is one library (max_count = 1), so a live one is the page ``library_url`` would read."""
+    urls = getattr(_memo, "urls", None)
+    if urls is not None and index.live:
+        urls["library"] = index.url or ""
+
+
 def library_route_url(name, slug):
     """The URL of the library's route ``name`` ("topic_section", "person") for ``slug``."""
     base = library_url()

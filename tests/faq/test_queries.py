@@ -2,7 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from faq.models import FAQQuestion
+from faq.models import FAQPage, FAQQuestion
+from tests.helpers.queries import render_within_query_bar
 from wsi.demo_kit import demo_document
 from wsi.factories import StandardPageFactory
 
@@ -69,3 +70,9 @@ def test_the_page_takes_as_many_queries_for_90_questions_as_for_9(
     assert html.count(f'href="{handbook.url}"') == 90
     assert html.count('<svg role="img"') == 90
     assert html.count('href="/research-resources/worker-outcomes/"') == 90
+
+
+def test_the_demo_faq_renders_within_the_query_bar(client, demo_site):
+    page = FAQPage.objects.live().descendant_of(demo_site).get()
+    html = render_within_query_bar(client, page.url).content.decode()
+    assert html.count('class="faq-entry__question"') == FAQQuestion.objects.filter(page=page).count() > 0

@@ -3,6 +3,7 @@ carrying its own panels and search fields. A page model lists them in its own or
 ``content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]``."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel
@@ -11,6 +12,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from wsi.blocks import BodyBlock
+from wsi.page_privacy import view_restrictions
+from wsi.page_routes import child_on_path
 
 from .fields import image_field
 
@@ -34,6 +37,18 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        child = child_on_path(request, self, path_components)
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self  # as Wagtail's routing does: get_parent() without a query
+        return child.route(request, path_components[1:])
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)
 
     @property
     def menu_label(self):

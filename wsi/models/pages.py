@@ -1,10 +1,12 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from wsi.blocks import BodyBlock
+from wsi.navigation import menu_tree_for_request
+from wsi.page_privacy import public
 
 from .contact import ContactPage
 from .fields import image_field
@@ -36,7 +38,13 @@ class HomePage(BodyMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The sections shown as cards under "What we do"; the contact page has its own place.
-        context["sections"] = self.get_children().live().public().in_menu().not_type(ContactPage).specific()
+        # They are the menus' sections (live, public, in the menus) when this is the site's home.
+        site = Site.find_for_request(request)
+        if site is not None and site.root_page_id == self.pk:
+            sections = [section for section, _children in menu_tree_for_request(request)]
+        else:
+            sections = public(self.get_children().live()).in_menu().specific()
+        context["sections"] = [section for section in sections if not isinstance(section, ContactPage)]
         return context
 
 
@@ -53,7 +61,7 @@ class SectionPage(BodyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_children().live().public().specific().in_menu()
+        context["child_pages"] = public(self.get_children().live()).specific().in_menu()
         return context
 
 

@@ -21,6 +21,9 @@ class SiteSettings(BaseSiteSetting):
     youtube_url = models.URLField(blank=True, verbose_name="YouTube URL")
     default_social_image = image_field()
 
+    # Read with the settings: every page's meta tags use it.
+    select_related = ["default_social_image"]
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("footer_text")],

@@ -1,17 +1,10 @@
 from django import template
 from wagtail.models import Site
 
-from wsi.navigation import menu_tree
+from wsi.navigation import menu_tree_for_request
+from wsi.page_routes import ancestors_on_path
 
 register = template.Library()
-
-
-def _menu_tree(request):
-    """The menus' page tree, read once per request however many menus the page shows."""
-    if not hasattr(request, "_wsi_menu_tree"):
-        site = Site.find_for_request(request)
-        request._wsi_menu_tree = menu_tree(site) if site is not None else []
-    return request._wsi_menu_tree
 
 
 @register.simple_tag(takes_context=True)
@@ -23,7 +16,7 @@ def primary_navigation(context, current_page=None):
     current_path = getattr(current_page, "path", "")
     return [
         {"page": section, "children": children, "is_active": current_path.startswith(section.path)}
-        for section, children in _menu_tree(request)
+        for section, children in menu_tree_for_request(request)
     ]
 
 
@@ -44,4 +37,7 @@ def breadcrumbs(context, page):
     site = Site.find_for_request(request) if request else None
     if site is None or page is None:
         return []
+    on_path = ancestors_on_path(request, page, site.root_page)
+    if on_path is not None:
+        return on_path
     return page.get_ancestors().filter(depth__gt=site.root_page.depth).live()

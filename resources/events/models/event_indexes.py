@@ -15,6 +15,7 @@ from resources.events import calendars
 from resources.events import feeds as event_feeds
 from resources.events.filters import ListingFilterForm, filtered_listing
 from wsi.models import BasePage, BodyMixin, ListingImageMixin
+from wsi.page_privacy import public
 
 from .events import EventPage
 
@@ -32,7 +33,7 @@ class EventSeriesIndexPage(BodyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["series_list"] = EventSeriesPage.objects.child_of(self).live().public().select_related("image")
+        context["series_list"] = public(EventSeriesPage.objects.child_of(self).live()).select_related("image")
         return context
 
 
@@ -57,12 +58,12 @@ class EventSeriesPage(RoutablePageMixin, ListingImageMixin, BasePage):
 
     @path("calendar/", name="ics")
     def calendar(self, request):
-        events = EventPage.objects.upcoming().live().public().filter(series=self)
+        events = public(EventPage.objects.upcoming().live()).filter(series=self)
         return calendars.calendar_response(request, events, name=self.title, filename=f"{self.slug}.ics")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.live().public().filter(series=self).select_related("series")
+        events = public(EventPage.objects.live()).filter(series=self).select_related("series")
         context["upcoming_events"] = events.upcoming()
         context["past_listing"] = filtered_listing(request, events.past())
         context["funders"] = self.funders.all()
@@ -79,7 +80,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public().select_related("series")
+        return public(EventPage.objects.child_of(self).live()).select_related("series")
 
     def get_sitemap_urls(self, request=None):
         """The past list too: it is where "Past Events" in the menus leads."""
@@ -109,7 +110,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         events = self.events()
         form = ListingFilterForm(
             request.GET,
-            series=EventSeriesPage.objects.live().public(),
+            series=public(EventSeriesPage.objects.live()),
             years=events.dates("start_date", "year", order="DESC"),
         )
         listing = filtered_listing(request, events.past() if past else events.upcoming(), form=form)

@@ -21,6 +21,7 @@ from resources.events import structured_data as event_structured_data
 from resources.library.models.snippets import BIO_FEATURES
 from wsi.embeds import can_embed
 from wsi.models import BasePage, BodyMixin
+from wsi.page_privacy import public
 from wsi.structured_data import json_ld_script
 
 AUDIO_EXTENSIONS = {"mp3", "m4a", "ogg", "wav"}
@@ -180,7 +181,7 @@ class EventPage(RoutablePageMixin, BodyMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         speakers = list(self.speakers.select_related("person__photo"))
         related_ids = list(self.related_pages.values_list("related_page_id", flat=True))
-        related = {page.pk: page for page in Page.objects.filter(pk__in=related_ids).live().public().specific()}
+        related = {page.pk: page for page in public(Page.objects.filter(pk__in=related_ids).live()).specific()}
         context.update(
             speakers=speakers,
             related_pages=[related[pk] for pk in related_ids if pk in related],

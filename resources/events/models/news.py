@@ -12,6 +12,7 @@ from resources.events import feeds as event_feeds
 from resources.events import structured_data as event_structured_data
 from resources.events.filters import ListingFilterForm, filtered_listing
 from wsi.models import BasePage, BodyMixin, ListingImageMixin
+from wsi.page_privacy import public
 from wsi.structured_data import json_ld_script
 
 
@@ -25,7 +26,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     def news(self):
-        return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        return public(NewsPage.objects.child_of(self).live()).order_by("-date", "-pk")
 
     @path("feed/rss/", name="rss")
     def rss(self, request):

@@ -3,13 +3,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
 
 from wsi.models import BasePage, BodyMixin
+from wsi.page_privacy import public
 
 from ..facet_index import library_index
 from ..feeds import LatestResourcesAtomFeed, LatestResourcesFeed
 from ..listing import LibraryListing
+from ..routes import remember_library
 from ..sections import PERSON_PAGE_SECTIONS, TOPIC_SECTION_SECTIONS, sections
 from .resource import ResourceAuthor, ResourcePage
 from .snippets import Person, Topic
@@ -28,16 +29,17 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
     search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
 
     def route(self, request, path_components):
+        remember_library(self)
         # A resource page whose slug equals a topic's wins over the topic section.
         try:
-            return Page.route(self, request, path_components)
+            return BasePage.route(self, request, path_components)
         except Http404:
             return super().route(request, path_components)
 
     def resources(self):
         # Every resource lives under the one library (max_count = 1, parent_page_types): no
         # tree condition needed.
-        return ResourcePage.objects.live().public()
+        return public(ResourcePage.objects.live())
 
     def get_context(self, request, *args, topic=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)

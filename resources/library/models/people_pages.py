@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 
 from wsi.models import BasePage, BodyMixin
+from wsi.page_privacy import public
 
 from .resource import ResourcePage
 from .snippets import Organisation, Person
@@ -37,7 +38,7 @@ class FundersPage(BodyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        funded = ResourcePage.objects.live().public().order_by("-publication_date", "title")
+        funded = public(ResourcePage.objects.live()).order_by("-publication_date", "title")
         context["funders"] = (
             Organisation.objects.live()
             .filter(kind=Organisation.Kind.FUNDER)

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wsi.models import BasePage, BodyMixin, image_field
+from wsi.page_privacy import public
 
 from ..citations import bibtex, doi_url, ris
 from ..dates import DatePrecision, format_date
@@ -176,8 +177,7 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
         if not topic_ids:
             return []
         return list(
-            ResourcePage.objects.live()
-            .public()
+            public(ResourcePage.objects.live())
             .exclude(pk=self.pk)
             .filter(topics__in=topic_ids)
             .annotate(shared_topics=Count("topics", filter=Q(topics__in=topic_ids)))
@@ -186,21 +186,22 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         # Header, citations, JSON-LD and the facts box all read these: fetch each once.
-        prefetch_related_objects(
-            [self],
-            Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation")),
-            "topics",
-            "partners",
-            "funders",
-        )
+        self._prefetch_credits()
+        prefetch_related_objects([self], "partners", "funders")
         return super().get_context(request, *args, **kwargs)
+
+    def _prefetch_credits(self):
+        authors = Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation"))
+        prefetch_related_objects([self], authors, "topics")
 
     @path("cite/bibtex/", name="bibtex")
     def bibtex_download(self, request):
+        self._prefetch_credits()
         return _download(bibtex(self, self.full_url), "application/x-bibtex", f"{self.slug}.bib")
 
     @path("cite/ris/", name="ris")
     def ris_download(self, request):
+        self._prefetch_credits()
         return _download(ris(self, self.full_url), "application/x-research-info-systems", f"{self.slug}.ris")
 
 

@@ -6,6 +6,7 @@ from resources.library.models import ResourceAuthor, ResourcePage
 from resources.library.routes import library_url
 from resources.library.scholar_meta import citation_meta
 from resources.library.structured_data import resource_json_ld
+from wsi.page_privacy import public
 from wsi.structured_data import json_ld_script
 
 register = template.Library()
@@ -15,8 +16,7 @@ register = template.Library()
 def latest_resources(context, count=3):
     """The newest resources of the library, for the home page."""
     resources = (
-        ResourcePage.objects.live()
-        .public()
+        public(ResourcePage.objects.live())
         .order_by(F("publication_date").desc(nulls_last=True), "-first_published_at")
         .prefetch_related(
             Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation"))

@@ -1,0 +1,20 @@
+"""Which pages anyone may see, decided inside the query that lists them."""
+
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Coalesce, Length, Substr
+from wagtail.models import Page, PageViewRestriction
+
+
+def public(pages):
+    """Wagtail's ``PageQuerySet.public()`` (no view restriction on the page or an ancestor), as
+    a subquery: Wagtail's reads every restriction in a query of its own on each call."""
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return pages.exclude(Exists(restricted))
+
+
+def view_restrictions(page):
+    """Wagtail's ``Page.get_view_restrictions()`` (those of the page and its ancestors, an alias
+    answering for its source page) in one query: Wagtail reads the ancestors first."""
+    paths = [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
+    checked = Page.objects.filter(path__in=paths).annotate(source=Coalesce("alias_of", "pk")).values("source")
+    return PageViewRestriction.objects.filter(page_id__in=checked)

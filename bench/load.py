@@ -88,6 +88,7 @@ class Site:
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "wsi.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
+            "MAILINGLIST_HASH_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1",
             "CSRF_TRUSTED_ORIGINS": self.url,
             "SITE_URL": self.url,

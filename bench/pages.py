@@ -53,6 +53,7 @@ def production_env(static_root, page_cache_seconds):
         {
             "DJANGO_SETTINGS_MODULE": "wsi.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
+            "MAILINGLIST_HASH_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
             "CSRF_TRUSTED_ORIGINS": "http://127.0.0.1",
             "EMAIL_URL": "consolemail://",

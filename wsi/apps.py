@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_migrate, post_save
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 
 class WsiConfig(AppConfig):
@@ -38,6 +38,8 @@ class WsiConfig(AppConfig):
         post_page_move.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-move")
         page_published.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-publish")
         page_unpublished.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-unpublish")
+        # After the commit, with the URLs before the new slug (frontend cache only).
+        page_slug_changed.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-slug")
         post_save.connect(
             signals.mail_new_contact_submission, sender="wsi.ContactSubmission", dispatch_uid="wsi-contact-mail"
         )

@@ -6,7 +6,9 @@ cache (``wsi/page_cache.py``), sent with ``Cache-Control: public, max-age=CACHE_
 an ``ETag``, and a conditional request that still matches is answered 304. Everything else
 (staff, who have a session and see the userbar; a visitor just thanked through a message; POST
 answers, including forms with errors; the admin and its previews) is built for that request
-and marked ``private, no-store``.
+and marked ``private, no-store``. With a purged frontend cache (``WAGTAILFRONTENDCACHE``), a
+shared page also carries ``Surrogate-Control: max-age=N`` for it alone (Varnish strips it):
+``FRONTEND_CACHE_MAX_AGE``, or less when time changes the page sooner.
 
 The middleware sits outside the session, CSRF and header middleware, so a cached page is served
 without them, with the headers they added when it was built."""
@@ -17,7 +19,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
 
-from wsi import page_cache
+from wsi import frontend_cache, page_cache
 from wsi.security import in_admin
 
 # Set again on every response, never stored.
@@ -41,7 +43,7 @@ class PageCacheMiddleware:
             key = page_cache.entry_key(request, generation)
             found = page_cache.lookup(key)
             if found is not None:
-                return _conditional(request, _cached_response(*found))
+                return _conditional(request, _for_frontend_cache(_cached_response(*found)))
 
         response = self.get_response(request)
         if not _shareable_response(response):
@@ -52,7 +54,7 @@ class PageCacheMiddleware:
         if caching and request.method == "GET":
             headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_STORED_HEADERS]
             page_cache.store(key, response.content, headers, generation)
-        return _conditional(request, response)
+        return _conditional(request, _for_frontend_cache(response))
 
 
 def _shareable_request(request):
@@ -84,6 +86,15 @@ def _make_public(response):
     if not response.has_header("ETag"):
         response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
     patch_cache_control(response, public=True, max_age=settings.CACHE_MAX_AGE)
+
+
+def _for_frontend_cache(response):
+    """With a frontend cache that the site purges, it keeps the page until purged, or until time
+    changes it (an event starting); browsers still keep it for max-age."""
+    if frontend_cache.enabled():
+        seconds = frontend_cache.surrogate_seconds(page_cache.seconds_to_next_change())
+        response["Surrogate-Control"] = f"max-age={seconds}"
+    return response
 
 
 def _cached_response(content, headers):

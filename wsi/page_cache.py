@@ -5,9 +5,10 @@ Every entry's key holds the current *generation*, a random token in the shared c
 change that can show on a public page (publishing, unpublishing, moving or deleting a page, a
 snippet, a setting, a redirect, a promoted search result, an image, a view restriction) draws a
 new token, so every process reads new keys at once and the old entries are left to expire.
-Per-URL invalidation would buy little: one page published changes the menus of every page, the
-listings, search, the feeds and the sitemap. A frontend cache (Varnish, issue 15) purges in
-``pages_changed``, for the same reason all of the site.
+Per-URL invalidation would buy little here: one page published changes the menus of every
+page, the listings, search, the feeds and the sitemap, and an entry costs one render. The
+frontend cache (Varnish), which keeps pages far longer and in front of every node, is purged
+URL by URL: ``pages_changed`` is told where the change shows (``wsi/frontend_cache.py``).
 
 Time changes pages too: an event that starts or ends moves from "upcoming" to "past". Apps
 name the next such instant through the ``page_cache_next_change`` hook, and no entry outlives
@@ -27,18 +28,23 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail import hooks
 
+from wsi import frontend_cache
+
 GENERATION_KEY = "wsi:pages:generation"
 NEXT_CHANGE_HOOK = "page_cache_next_change"
 # Query parameters that only say where a visitor came from: one entry serves them all.
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 
 
-def pages_changed(**kwargs):
-    """Something public changed: no page cached before now is served again. Signal receivers
-    call it with their own arguments, which say nothing here."""
+def pages_changed(urls=None, check_menus=False):
+    """Something public changed: no page cached before now is served again. ``urls``, where it
+    shows (``wsi/frontend_cache.py``; None: anywhere), are purged from the frontend cache
+    after the commit, once the new generation is drawn: a purge that came first would let the
+    frontend cache fetch the old page again from this one."""
     _new_generation()
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(_new_generation)
+    frontend_cache.purge_after_commit(frontend_cache.everything() if urls is None else urls, check_menus)
 
 
 def _new_generation():
@@ -90,11 +96,17 @@ def store(key, content, headers, generation):
         cache.set(key, (expires, content, headers), timeout)
 
 
+def seconds_to_next_change():
+    """Seconds until time alone changes a page (None: nothing scheduled)."""
+    next_change = _next_change(current_generation())
+    return None if next_change is None else next_change - time.time()
+
+
 def _next_change(generation):
     """The next instant (a timestamp) at which time alone changes a page, as of this generation."""
     key = f"wsi:pages:{generation}:next-change"
     found = cache.get(key)
-    if found is None:
+    if found is None or found <= time.time():
         now = timezone.now()
         instants = [instant for hook in hooks.get_hooks(NEXT_CHANGE_HOOK) if (instant := hook(now)) is not None]
         found = min(instants).timestamp() if instants else float("inf")

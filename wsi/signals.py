@@ -5,6 +5,7 @@ from functools import cache, partial
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from taggit.models import TagBase
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -12,9 +13,10 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import BaseViewRestriction, Page, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from wsi import page_cache
+from wsi import frontend_cache, page_cache
 from wsi.broker import enqueue
 from wsi.media_collections import ensure_collections
 from wsi.navigation import forget_menu_tree
@@ -35,6 +37,14 @@ SHOWN_ON_PAGES = (
     AbstractDocument,
     TagBase,
 )
+SIGNAL_NAMES = {
+    post_save: "save",
+    post_delete: "delete",
+    page_published: "publish",
+    page_unpublished: "unpublish",
+    post_page_move: "move",
+    page_slug_changed: "slug",
+}
 # A page saved with only these fields has a new draft or lock: its live version is unchanged.
 DRAFT_FIELDS = frozenset(
     {
@@ -55,12 +65,16 @@ def forget_menus(sender, instance=None, **kwargs):
         forget_menu_tree()
 
 
-def forget_pages(sender, instance=None, update_fields=None, **kwargs):
-    """Staff changed what public pages show: the page cache starts again (wsi/page_cache.py)."""
+def forget_pages(sender, signal, instance=None, update_fields=None, **kwargs):
+    """Staff changed what public pages show: the page cache starts again (wsi/page_cache.py), and
+    the frontend cache forgets the URLs where it shows (wsi/frontend_cache.py)."""
     if isinstance(instance, Page) and update_fields and DRAFT_FIELDS.issuperset(update_fields):
         return
     if isinstance(instance, SHOWN_ON_PAGES) or type(instance) in get_snippet_models():
-        page_cache.pages_changed()
+        urls = None
+        if frontend_cache.enabled():
+            urls = frontend_cache.affected_urls(instance, SIGNAL_NAMES[signal], **kwargs)
+        page_cache.pages_changed(urls, check_menus=isinstance(instance, Page | BaseViewRestriction))
 
 
 def mail_new_contact_submission(sender, instance, created, raw=False, **kwargs):

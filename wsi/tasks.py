@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from wsi import housekeeping
+from wsi import frontend_cache, housekeeping
 from wsi.models import ContactSubmission
 
 logger = logging.getLogger(__name__)
@@ -73,3 +73,10 @@ def purge_sessions():
 def purge_login_records():
     """Run by beat daily: login records older than ``LOGIN_RECORDS_MAX_AGE_DAYS``."""
     logger.info("Deleted %d login records.", housekeeping.purge_login_records())
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=5, retry_backoff_max=300, max_retries=8)
+def purge_frontend_cache(urls, check_menus=False):
+    """Purge the URLs a change shows on from the frontend cache (wsi/frontend_cache.py), after
+    the commit, so that an editor's save never waits for it. An unreachable cache is retried."""
+    frontend_cache.deliver(urls, check_menus)

@@ -132,6 +132,30 @@ else:
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 CACHE_MAX_AGE = env.int("CACHE_MAX_AGE", default=60)
 
+# The frontend cache in front of the site (wsi/frontend_cache.py), purged by the worker when
+# pages change: Varnish's purge listener (Compose: http://varnish:6091), or a CDN's API. Unset,
+# there is none (the embedded default). It keeps pages FRONTEND_CACHE_MAX_AGE seconds at most.
+FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
+FRONTEND_CACHE_MAX_AGE = env.int("FRONTEND_CACHE_MAX_AGE", default=24 * 60 * 60)
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wsi.frontend_cache.PurgingHTTPBackend",
+        "LOCATION": FRONTEND_CACHE_URL,
+    }
+if env.str("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+    }
+if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    # Credentials as boto3 finds them (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, a role).
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False

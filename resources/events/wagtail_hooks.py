@@ -2,7 +2,10 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.permissions import page_permission_policy
 
+from resources.library.models import Person
 from resources.library.sections import PERSON_PAGE_SECTIONS
+from resources.library.wagtail_hooks import person_urls
+from wsi.frontend_cache import URLS_HOOK
 from wsi.page_cache import NEXT_CHANGE_HOOK
 
 from .models import EventPage
@@ -28,3 +31,16 @@ def add_events_without_registration_panel(request, panels):
 def next_event_change(now):
     """Cached pages list an event as upcoming, or its registration as open, until then."""
     return EventPage.objects.live().next_change(now)
+
+
+@hooks.register(URLS_HOOK)
+def event_urls(instance):
+    """Where events show a change (wsi/frontend_cache.py), beyond the event's own addresses and
+    the listings above it: its series' page and calendar, and its speakers' pages in the
+    library. A person: the events they speak at."""
+    if isinstance(instance, EventPage):
+        series = [instance.series] if instance.series_id else []
+        return series + person_urls(Person.objects.filter(event_appearances__page=instance))
+    if isinstance(instance, Person):
+        return list(EventPage.objects.live().filter(speakers__person=instance).distinct())
+    return None

@@ -1,7 +1,11 @@
+from django.db.models import Q
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Organisation, Person, Topic
+from wsi.frontend_cache import URLS_HOOK
+
+from .models import Organisation, Person, ResourceIndexPage, ResourcePage, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -36,3 +40,46 @@ class LibraryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryViewSetGroup)
+
+
+@hooks.register(URLS_HOOK)
+def library_urls(instance):
+    """Where the library shows a change (wsi/frontend_cache.py). A resource: the library's
+    listing, every topic section (it may have just left one) and its authors' pages. A topic:
+    every section (each lists the topics) and the resources that show it. A person or an
+    organisation: their page and the resources that name them."""
+    if isinstance(instance, ResourcePage):
+        people = Person.objects.filter(authorships__page=instance)
+        return _library_urls(sections=True, people=people)
+    if isinstance(instance, Topic):
+        return [*_library_urls(sections=True), *instance.resources.live()]
+    if isinstance(instance, Person):
+        return [*_library_urls(people=[instance]), *ResourcePage.objects.live().filter(authors__person=instance)]
+    if isinstance(instance, Organisation):
+        resources = ResourcePage.objects.live().filter(
+            Q(authors__organisation=instance) | Q(partners=instance) | Q(funders=instance)
+        )
+        return list(resources.distinct())
+    return None
+
+
+def _library_urls(sections=False, people=()):
+    library = ResourceIndexPage.objects.live().first()
+    base = library.get_full_url() if library is not None else None
+    if base is None:
+        return []
+    urls = [library]
+    if sections:
+        for slug in Topic.objects.values_list("slug", flat=True):
+            section = base + library.reverse_subpage("topic_section", args=[slug])
+            urls += [section, section + "feed/", section + "feed/atom/"]
+    return urls + person_urls(people, library)
+
+
+def person_urls(people, library=None):
+    """The library's pages of ``people`` (their works, and the events they spoke at)."""
+    library = library or ResourceIndexPage.objects.live().first()
+    base = library.get_full_url() if library is not None else None
+    if base is None:
+        return []
+    return [base + library.reverse_subpage("person", args=[person.slug]) for person in people]

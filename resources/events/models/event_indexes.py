@@ -56,6 +56,9 @@ class EventSeriesPage(RoutablePageMixin, ListingImageMixin, BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("description")]
 
+    def get_cached_paths(self):
+        return ["/", "calendar/"]
+
     @path("calendar/", name="ics")
     def calendar(self, request):
         events = public(EventPage.objects.upcoming().live()).filter(series=self)
@@ -88,6 +91,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         if urls:
             urls.append({**urls[0], "location": urls[0]["location"] + self.reverse_subpage("past")})
         return urls
+
+    def get_cached_paths(self):
+        return ["/", "past/", "calendar/", "feed/rss/", "feed/atom/"]
 
     @path("past/", name="past")
     def past(self, request):

@@ -173,6 +173,9 @@ class EventPage(RoutablePageMixin, BodyMixin, BasePage):
     def _instants(self):
         return times.instants(self.time_zone, self.start_date, self.start_time, self.end_date, self.end_time)
 
+    def get_cached_paths(self):
+        return ["/", "calendar/"]
+
     @path("calendar/", name="ics")
     def calendar(self, request):
         return calendars.calendar_response(request, [self], name=self.title, filename=f"{self.slug}.ics")

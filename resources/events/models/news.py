@@ -28,6 +28,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def news(self):
         return public(NewsPage.objects.child_of(self).live()).order_by("-date", "-pk")
 
+    def get_cached_paths(self):
+        return ["/", "feed/rss/", "feed/atom/"]
+
     @path("feed/rss/", name="rss")
     def rss(self, request):
         return event_feeds.NewsFeed(self)(request)

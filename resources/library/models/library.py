@@ -50,6 +50,11 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
         context["topic"] = topic
         return context
 
+    def get_cached_paths(self):
+        """Its addresses in the frontend cache (wsi/frontend_cache.py); the topic sections and
+        people pages are named by wagtail_hooks.frontend_cache_urls."""
+        return ["/", "feed/", "feed/atom/"]
+
     @path("feed/", name="feed")
     def rss_feed(self, request):
         return LatestResourcesFeed()(request, library=self)

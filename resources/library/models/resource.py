@@ -194,6 +194,9 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
         authors = Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation"))
         prefetch_related_objects([self], authors, "topics")
 
+    def get_cached_paths(self):
+        return ["/", "cite/bibtex/", "cite/ris/"]
+
     @path("cite/bibtex/", name="bibtex")
     def bibtex_download(self, request):
         self._prefetch_credits()

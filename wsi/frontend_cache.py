@@ -229,7 +229,13 @@ class _Batch:
         from wsi.broker import enqueue
         from wsi.tasks import purge_frontend_cache
 
-        if not enqueue(purge_frontend_cache, sorted(self.urls), self.check_menus):
+        # Never an error for the editor: a purge lost here leaves pages until FRONTEND_CACHE_MAX_AGE.
+        try:
+            sent = enqueue(purge_frontend_cache, sorted(self.urls), self.check_menus)
+        except Exception:  # without a broker the task runs here, and may fail after its retries
+            logger.exception("The purge of %d URL(s) failed; they expire by their TTL.", len(self.urls))
+            return
+        if not sent:
             logger.error("Could not enqueue the purge of %d URL(s); they expire by their TTL.", len(self.urls))
 
 

@@ -79,4 +79,8 @@ def purge_login_records():
 def purge_frontend_cache(urls, check_menus=False):
     """Purge the URLs a change shows on from the frontend cache (wsi/frontend_cache.py), after
     the commit, so that an editor's save never waits for it. An unreachable cache is retried."""
-    frontend_cache.deliver(urls, check_menus)
+    try:
+        frontend_cache.deliver(urls, check_menus)
+    except OSError as error:
+        logger.warning("Could not purge %d URL(s) from the frontend cache (%s); retrying.", len(urls), error)
+        raise

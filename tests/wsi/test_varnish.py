@@ -4,6 +4,7 @@ it, and that a change purges the pages that show it and leaves the others cached
 (wsi/frontend_cache.py)."""
 
 import socket
+import time
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -19,6 +20,7 @@ from wagtail.test.utils.form_data import rich_text
 from resources.events.factories import EventIndexPageFactory, EventPageFactory
 from resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
 from tests.helpers.admin_forms import standard_page_form
+from tests.helpers.processes import Worker, broker_to_ourselves, celery_broker, forget_queued_tasks
 from tests.helpers.smtp_sink import free_port
 from tests.helpers.varnish import Varnish
 from wsi import frontend_cache
@@ -219,3 +221,28 @@ def test_a_purge_that_fails_is_logged_and_never_stops_a_publish(site, settings, 
     assert story.title == "The story of WSI" and story.live
     assert "Could not purge" in caplog.text
     assert "failed; they expire by their TTL" in caplog.text
+
+
+@pytest.mark.integration
+@pytest.mark.redis
+def test_the_worker_purges_after_the_editor_has_published(site, visit, varnish, sink):
+    """Through Redis and a real Celery worker, as in Compose: the worker, not the editor's
+    request, purges the page, moments after the publish."""
+    _home, _about, story, *_ = site
+    _cached(visit, "/about-us/our-story/")
+    with broker_to_ourselves(settings.REDIS_URL):
+        forget_queued_tasks(settings.REDIS_URL)
+        worker = Worker(settings.REDIS_URL, sink.url, "http://testserver", FRONTEND_CACHE_URL=varnish.purge_url)
+        worker.start(timeout=90)
+        try:
+            with celery_broker(settings.REDIS_URL):
+                story.title = "The story of WSI"
+                story.save_revision().publish()
+                deadline = time.monotonic() + 30
+                while visit("/about-us/our-story/").headers["X-Cache"] == "HIT" and time.monotonic() < deadline:
+                    time.sleep(0.1)
+        finally:
+            worker.stop()
+
+    assert "The story of WSI" in visit("/about-us/our-story/").text, worker.output()
+    assert "wsi.tasks.purge_frontend_cache" in worker.output()

@@ -213,7 +213,7 @@ def purge_after_commit(urls, check_menus=False):
         _Batch(urls, check_menus)()
         return
     batch = getattr(connection, "_wsi_purge_batch", None)
-    if batch is None or not any(entry[1] is batch for entry in connection.run_on_commit):
+    if batch is None or batch.sent or not any(entry[1] is batch for entry in connection.run_on_commit):
         batch = connection._wsi_purge_batch = _Batch()
         transaction.on_commit(batch)
     batch.urls |= set(urls)
@@ -224,8 +224,10 @@ class _Batch:
     def __init__(self, urls=(), check_menus=False):
         self.urls = set(urls)
         self.check_menus = check_menus
+        self.sent = False
 
     def __call__(self):
+        self.sent = True
         from wsi.broker import enqueue
         from wsi.tasks import purge_frontend_cache
 

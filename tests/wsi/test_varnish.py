@@ -38,7 +38,10 @@ def _varnish(live_server):
 
 @pytest.fixture
 def varnish(_varnish, settings):
-    """Varnish, empty, purged by the site as in Compose (tasks run eagerly in the tests)."""
+    """Varnish, empty, purged by the site as in Compose (tasks run eagerly in the tests), in
+    front of the page cache: a purge that came before the page cache's new generation would
+    let Varnish fetch the old page again."""
+    settings.PAGE_CACHE_SECONDS = 600
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {"BACKEND": "wsi.frontend_cache.PurgingHTTPBackend", "LOCATION": _varnish.purge_url}
     }

@@ -3,10 +3,11 @@ the live test server: what a visitor gets from the cache, what passes through it
 it, and that a change purges the pages that show it and leaves the others cached
 (wsi/frontend_cache.py)."""
 
+import http.client
 import socket
 import time
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 import requests
@@ -23,8 +24,9 @@ from tests.helpers.admin_forms import standard_page_form
 from tests.helpers.processes import Worker, broker_to_ourselves, celery_broker, forget_queued_tasks
 from tests.helpers.smtp_sink import free_port
 from tests.helpers.varnish import Varnish
+from tests.wsi.test_nginx import nginx  # noqa: F401 (the fixture: nginx in front of the live server)
 from wsi import frontend_cache
-from wsi.factories import SectionPageFactory, StandardPageFactory, make_site_root
+from wsi.factories import ContactPageFactory, SectionPageFactory, StandardPageFactory, make_site_root
 from wsi.models import SiteSettings
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -249,3 +251,28 @@ def test_the_worker_purges_after_the_editor_has_published(site, visit, varnish, 
 
     assert "The story of WSI" in visit("/about-us/our-story/").text, worker.output()
     assert "wsi.tasks.purge_frontend_cache" in worker.output()
+
+
+def test_behind_varnish_and_nginx_each_visitor_keeps_their_own_address(nginx, settings):  # noqa: F811
+    """Compose's chain (PROXY_COUNT=2): the contact form's rate limit counts the address that
+    reached Varnish, which an X-Forwarded-For the visitor sends does not change."""
+    settings.PROXY_COUNT = 2
+    settings.CONTACT_RATE_LIMIT = 1
+    contact = ContactPageFactory(parent=make_site_root())
+    form = urlencode({"name": "Ana Ruiz", "email": "ana@example.org", "organisation": "", "message": "Hello"})
+
+    with Varnish(urlsplit(nginx).netloc) as front:
+
+        def post(visitor, **headers):
+            connection = http.client.HTTPConnection("127.0.0.1", front.port, timeout=10, source_address=(visitor, 0))
+            headers = {"Host": "testserver", "Origin": "http://testserver", **headers}
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            try:
+                connection.request("POST", contact.url, form, headers)
+                return connection.getresponse().status
+            finally:
+                connection.close()
+
+        assert post("127.0.0.2") == 302
+        assert post("127.0.0.2", **{"X-Forwarded-For": "10.9.9.9"}) == 429
+        assert post("127.0.0.3") == 302

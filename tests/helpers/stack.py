@@ -22,14 +22,15 @@ from urllib.parse import urlsplit
 
 import requests
 import yaml
+from bs4 import BeautifulSoup
 
 from .smtp_sink import SmtpSink, free_port
+from .varnish import VCL, Varnish
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
 NGINX = "/usr/sbin/nginx"
 VARNISHD = "/usr/sbin/varnishd"
-VARNISH_CONFIG = ROOT / "docker" / "varnish" / "default.vcl"
 PROGRAMS = {
     NGINX: "nginx-light",
     VARNISHD: "varnish",
@@ -48,6 +49,7 @@ from wagtail.models import Page
 from faq.models import FAQPage
 from resources.events.models import EventIndexPage, EventPage, NewsPage
 from resources.library.models import ResourceIndexPage, ResourcePage, Topic
+from django.conf import settings
 from wsi.models import StandardPage
 
 library = ResourceIndexPage.objects.live().first().url
@@ -72,6 +74,7 @@ print(json.dumps({
     "an .ics": f"{events}calendar/",
     "the sitemap": "/sitemap.xml",
     "_standard_page": [standard.pk, standard.url, standard.slug],
+    "_purges": bool(getattr(settings, "WAGTAILFRONTENDCACHE", None)),
 }))
 """
 
@@ -156,19 +159,21 @@ class Stack:
         self.server_url = server_url.rstrip("/")
         self.database = database
         self.template = template
-        self.varnish = VARNISH_CONFIG.exists() if varnish is None else varnish
+        if varnish is None:
+            varnish = VCL.exists()
+        # Varnish's backend is nginx, on a port chosen now.
+        self.varnish = Varnish(f"127.0.0.1:{free_port()}") if varnish else None
         self.work = Path(tempfile.mkdtemp(prefix="wsi-stack-"))
         self.timings = {}
         self.processes = {}
         self.sink = SmtpSink()
-        self.ports = {name: free_port() for name in ("redis", "moto", "nginx", "varnish", "purge")}
+        self.ports = {name: free_port() for name in ("redis", "moto")}
+        self.ports["nginx"] = int(self.varnish.backend.rsplit(":", 1)[1]) if self.varnish else free_port()
         self.node_ports = [free_port() for _ in range(nodes)]
         self.nginx_url = f"http://127.0.0.1:{self.ports['nginx']}"
-        self.varnish_url = f"http://127.0.0.1:{self.ports['varnish']}"
-        self.front = self.varnish_url if self.varnish else self.nginx_url
         self.nodes = [f"http://127.0.0.1:{port}" for port in self.node_ports]
         self.object_store = f"http://127.0.0.1:{self.ports['moto']}"
-        self.env = self._environment()
+        self.front = self.env = None  # known once Varnish listens
 
     # -- what the app processes are given --------------------------------------------------
     def _environment(self):
@@ -203,7 +208,7 @@ class Stack:
             "AWS_ACCESS_KEY_ID": "wsi-stack",
             "AWS_SECRET_ACCESS_KEY": "wsi-stack-secret",
             # Where the workers send purges: Varnish's purge listener (docker/varnish/default.vcl).
-            "FRONTEND_CACHE_URL": f"http://127.0.0.1:{self.ports['purge']}" if self.varnish else "",
+            "FRONTEND_CACHE_URL": self.varnish.purge_url if self.varnish else "",
             "LOAD_DEMO_CONTENT": "true",
             "ADMIN_PASSWORD": ADMIN_PASSWORD,
         }
@@ -237,6 +242,12 @@ class Stack:
 
     def _start(self):
         self._last = time.monotonic()
+        # Varnish first: its public port is the site's address (SITE_URL). It answers 503 until
+        # nginx listens.
+        if self.varnish:
+            self.varnish.start()
+        self.front = self.varnish.url if self.varnish else self.nginx_url
+        self.env = self._environment()
         self.sink.start()
         self._start_services()
         self._create_database()
@@ -269,8 +280,7 @@ class Stack:
             wait_until(lambda process=process: " ready." in process.tail(100_000), f"{name} is ready", 60, process)
         self._lap("workers")
         self._start_nginx()
-        if self.varnish:
-            self._start_varnish()
+        wait_until(lambda: requests.get(f"{self.front}/healthz", timeout=5).ok, "the front door answers", 20)
         self._lap("proxies")
 
     def _run(self, name, argv, env=None):
@@ -342,27 +352,10 @@ class Stack:
         process = self._run("nginx", argv, env={})
         wait_until(lambda: requests.get(f"{self.nginx_url}/healthz", timeout=5).ok, "nginx answers", 20, process)
 
-    def _start_varnish(self):
-        """docker/varnish/default.vcl with its backend at nginx's address; the listeners are
-        those of Compose's varnishd (public, and "purge" for the application's purges)."""
-        vcl = VARNISH_CONFIG.read_text()
-        for old, new in {
-            '.host = "nginx";': '.host = "127.0.0.1";',
-            '.port = "80";': f'.port = "{self.ports["nginx"]}";',
-        }.items():
-            assert old in vcl, f"docker/varnish/default.vcl no longer has {old!r}: update tests/helpers/stack.py"
-            vcl = vcl.replace(old, new)
-        (self.work / "default.vcl").write_text(vcl)
-        argv = [VARNISHD, "-F", "-n", str(self.work / "varnish"), "-f", str(self.work / "default.vcl")]
-        argv += ["-a", f"127.0.0.1:{self.ports['varnish']}", "-a", f"purge=127.0.0.1:{self.ports['purge']}"]
-        argv += ["-s", "malloc,64m"]
-        process = self._run("varnish", argv, env={"PATH": "/usr/sbin:/usr/bin:/bin"})
-        wait_until(lambda: requests.get(f"{self.varnish_url}/healthz", timeout=5).ok, "Varnish answers", 30, process)
-
     def varnishstat(self):
         """Varnish's counters, by name (MAIN.cache_hit, ...)."""
         out = subprocess.run(
-            ["varnishstat", "-n", str(self.work / "varnish"), "-j"], capture_output=True, text=True, check=True
+            ["varnishstat", "-n", str(self.varnish.workdir / "n"), "-j"], capture_output=True, text=True, check=True
         ).stdout
         counters = json.loads(out)
         counters = counters.get("counters", counters)
@@ -378,6 +371,8 @@ class Stack:
         return process
 
     def stop(self):
+        if self.varnish:
+            self.varnish.stop()
         for process in reversed(list(self.processes.values())):
             process.stop()
         self.processes = {}
@@ -393,3 +388,73 @@ class Stack:
     def tail(self, *names, characters=3000):
         """The end of the named processes' logs, for a failing assertion's message."""
         return "\n".join(f"--- {name}\n{self.processes[name].tail(characters)}" for name in names)
+
+
+def form_fields(html, selector):
+    """What a browser would post from the form: its named inputs, text areas and selects."""
+    form = BeautifulSoup(html, "html.parser").select_one(selector)
+    assert form is not None, f"no {selector} on the page"
+    fields = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "file") or field.has_attr("disabled"):
+            continue
+        if field.get("type") in ("checkbox", "radio") and not field.has_attr("checked"):
+            continue
+        if field.name == "textarea":
+            fields[name] = field.text
+        elif field.name == "select":
+            chosen = field.find("option", selected=True) or field.find("option")
+            fields[name] = chosen.get("value", "") if chosen else ""
+        else:
+            fields[name] = field.get("value", "")
+    return fields
+
+
+def paragraph(text):
+    """A rich-text paragraph as the admin's editor (Draftail) posts it."""
+    block = {"key": "p1", "type": "unstyled", "text": text, "depth": 0, "inlineStyleRanges": [], "entityRanges": []}
+    return json.dumps({"blocks": [block], "entityMap": {}})
+
+
+class Editor:
+    """The staff member "admin" (made by Compose's migrate service), logged in through the
+    front door's login form, using the admin as a browser would."""
+
+    def __init__(self, front):
+        self.front = front
+        self.session = requests.Session()
+        login = f"{front}/admin/login/"
+        token = form_fields(self.session.get(login, timeout=10).text, "form")["csrfmiddlewaretoken"]
+        response = self.post(
+            login, {"csrfmiddlewaretoken": token, "username": "admin", "password": ADMIN_PASSWORD, "next": "/admin/"}
+        )
+        assert response.status_code == 302 and response.headers["Location"] == "/admin/", response.text[:500]
+
+    def get(self, url, **kwargs):
+        return self.session.get(url, timeout=30, **kwargs)
+
+    def post(self, url, data, **kwargs):
+        """A form posted from ``url`` itself, with the Origin and Referer a browser sends."""
+        headers = {"Origin": self.front, "Referer": url}
+        return self.session.post(url, data=data, headers=headers, allow_redirects=False, timeout=60, **kwargs)
+
+    def publish(self, page_id, slug, title, **fields):
+        """Post a standard page's edit form with a new title and a body of one paragraph, and
+        publish it; returns the admin's answer."""
+        edit = f"{self.front}/admin/pages/{page_id}/edit/"
+        form = form_fields(self.get(edit).text, "form#page-edit-form")
+        form.update(
+            {
+                "title": title,
+                "slug": slug,
+                "body-count": "1",
+                "body-0-type": "paragraph",
+                "body-0-value": paragraph(title),
+                "body-0-deleted": "",
+                "body-0-order": "0",
+                "action-publish": "publish",
+                **fields,
+            }
+        )
+        return self.post(edit, form)

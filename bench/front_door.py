@@ -134,7 +134,7 @@ def measure(stack, paths, duration):
     thread = threading.Thread(target=publishing, args=(stack, editor, page, stop, latencies))
     thread.start()
     try:
-        row = wrk_script(f"{stack.front}/", max(duration, 3 * PUBLISH_EVERY), ROTATING_SCRIPT % rotation)
+        row = wrk_script(f"{stack.front}/", max(duration, int(3 * PUBLISH_EVERY)), ROTATING_SCRIPT % rotation)
     finally:
         stop.set()
         thread.join()

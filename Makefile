@@ -14,9 +14,10 @@ run: $(STAMP)
 	@echo "Mail is written to var/mail/. Serving http://127.0.0.1:$(PORT) (stop with Ctrl-C)."
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# One xdist worker per core, at most 4 (PYTEST_ARGS=--pdb runs the tests in this process).
+# One xdist worker per core, at most 4 (PYTEST_ARGS=--pdb runs the tests in this process); the
+# tests of an xdist_group (tests/wsi/test_stack.py: one stack for the module) run on one worker.
 test: $(STAMP)
-	$(BIN)/pytest -n auto --maxprocesses=4 $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto --maxprocesses=4 --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

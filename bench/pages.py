@@ -92,9 +92,9 @@ def wait_for(port, path="/", timeout=60):
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url, duration):
+def wrk(url, duration, options=()):
     out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency", url], capture_output=True, text=True, check=True
+        ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency", *options, url], capture_output=True, text=True, check=True
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
     latency = {q: float(v) * UNITS[u] for q, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)}

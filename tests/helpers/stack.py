@@ -49,7 +49,6 @@ from wagtail.models import Page
 from faq.models import FAQPage
 from resources.events.models import EventIndexPage, EventPage, NewsPage
 from resources.library.models import ResourceIndexPage, ResourcePage, Topic
-from django.conf import settings
 from wsi.models import StandardPage
 
 library = ResourceIndexPage.objects.live().first().url
@@ -74,7 +73,6 @@ print(json.dumps({
     "an .ics": f"{events}calendar/",
     "the sitemap": "/sitemap.xml",
     "_standard_page": [standard.pk, standard.url, standard.slug],
-    "_purges": bool(getattr(settings, "WAGTAILFRONTENDCACHE", None)),
 }))
 """
 

@@ -38,45 +38,49 @@ def shared_redis():
     server.stop()
 
 
+def start(nodes):
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(Gunicorn.start, nodes))
+
+
 @pytest.fixture(scope="module")
-def nodes(django_db_setup, shared_redis):
-    """Nodes A and B: one gunicorn each, the page cache on, as in production."""
+def started_nodes(django_db_setup, shared_redis):
+    """Nodes A and B: one gunicorn each, the page cache on, as in production. ``fresh`` until a
+    test has used them."""
     env = {"DATABASE_URL": processes.test_database_url(), "REDIS_URL": shared_redis.url, "CONN_MAX_AGE": "0"}
     started = [Gunicorn(**env), Gunicorn(**env)]
     for node in started:
         node.command += ["--access-logfile", "-"]
+        node.fresh = True
     try:
-        with ThreadPoolExecutor(2) as pool:
-            list(pool.map(Gunicorn.start, started))
+        start(started)
         yield started
     finally:
         for node in started:
             node.stop()
 
 
-@pytest.fixture(autouse=True)
-def empty_cache(shared_redis):
-    """Each test starts with nothing shared but its own rows (the database is emptied after each)."""
+@pytest.fixture
+def nodes(started_nodes, shared_redis):
+    """Both nodes running (one that a test stopped is started again), and a cache holding nothing
+    but what this test puts there: the database is emptied after each test."""
+    start([node for node in started_nodes if node.process.poll() is not None])
     redis.Redis.from_url(shared_redis.url).flushdb()
+    yield started_nodes
+    for node in started_nodes:
+        node.fresh = False
 
 
 @pytest.fixture
-def editing_nodes(nodes, request):
+def editing_nodes(nodes):
     """The nodes, started again if an earlier test emptied the database under them: Django keeps
     content types in each process, and emptying the database gives them new ids, which the
     admin's writes would still use. (A deployment's content types change only by migrate.)"""
-    if getattr(request.config, "_wsi_nodes_served", None) is not None:
-        for node in nodes:
-            node.stop()
-        with ThreadPoolExecutor(2) as pool:
-            list(pool.map(Gunicorn.start, nodes))
+    used = [node for node in nodes if not node.fresh]
+    for node in used:
+        node.stop()
+    start(used)
     return nodes
-
-
-@pytest.fixture(autouse=True)
-def count_served(request):
-    yield
-    request.config._wsi_nodes_served = True
 
 
 @pytest.fixture
@@ -122,24 +126,6 @@ def menu(node):
     return BeautifulSoup(page(node), "html.parser").select_one('nav[aria-label="Main"]').get_text(" ", strip=True)
 
 
-def test_a_staff_login_on_one_node_is_valid_on_the_other_and_survives_a_redis_restart(nodes, shared_redis):
-    node_a, node_b = nodes
-    make_site_root()
-    editor = Editor(node_a)
-
-    dashboard = editor.session.get(f"{node_b.url}/admin/", timeout=30, allow_redirects=False)
-    assert dashboard.status_code == 200, dashboard.headers.get("Location")
-    session_key = editor.session.cookies[settings.SESSION_COOKIE_NAME]
-    assert redis.Redis.from_url(shared_redis.url).keys(f"*{session_key}"), "the session is not in Redis"
-
-    shared_redis.stop()
-    shared_redis.start()  # empty: nothing is saved to disk
-
-    for node in nodes:
-        dashboard = editor.session.get(f"{node.url}/admin/", timeout=30, allow_redirects=False)
-        assert dashboard.status_code == 200, "logged out by a Redis restart"
-
-
 def test_what_an_editor_changes_on_one_node_shows_on_the_other_at_its_next_request(editing_nodes):
     """Node B first serves every page concerned, filling its caches; then a moderator publishes a
     page, changes a setting, renames a topic and unpublishes a resource through node A."""
@@ -179,6 +165,24 @@ def test_what_an_editor_changes_on_one_node_shows_on_the_other_at_its_next_reque
     assert kept.title in listed and "Sector partnerships" not in listed
     filtered = page(node_b, f"{library.url}?topic={topic.slug}")
     assert kept.title in filtered and "Sector partnerships" not in filtered
+
+
+def test_a_staff_login_on_one_node_is_valid_on_the_other_and_survives_a_redis_restart(nodes, shared_redis):
+    node_a, node_b = nodes
+    make_site_root()
+    editor = Editor(node_a)
+
+    dashboard = editor.session.get(f"{node_b.url}/admin/", timeout=30, allow_redirects=False)
+    assert dashboard.status_code == 200, dashboard.headers.get("Location")
+    session_key = editor.session.cookies[settings.SESSION_COOKIE_NAME]
+    assert redis.Redis.from_url(shared_redis.url).keys(f"*{session_key}"), "the session is not in Redis"
+
+    shared_redis.stop()
+    shared_redis.start()  # empty: nothing is saved to disk
+
+    for node in nodes:
+        dashboard = editor.session.get(f"{node.url}/admin/", timeout=30, allow_redirects=False)
+        assert dashboard.status_code == 200, "logged out by a Redis restart"
 
 
 def test_what_node_b_reads_while_node_a_commits_a_change_is_read_again_after_the_commit(nodes, node_a_cache):
@@ -237,7 +241,6 @@ def test_nginx_keeps_answering_while_one_node_stops(nodes, tmp_path):
             stop.set()
             for thread in visitors:
                 thread.join(30)
-            node_b.start()  # for the tests after this one
 
     assert served_by_b > 0, "nginx did not balance the two nodes"
     assert exit_code == 0, "node B did not stop gracefully"

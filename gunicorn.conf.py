@@ -9,3 +9,8 @@ _gunicorn = {
     "gunicorn.access": {**LOGGING["loggers"]["gunicorn.access"], "propagate": True},
 }
 logconfig_dict = {**LOGGING, "loggers": {**LOGGING["loggers"], **_gunicorn}}
+
+# SIGTERM (docker stop, a deploy) is a graceful stop: the node stops accepting, nginx sends new
+# requests to the other nodes, and the requests already inside finish within this time (under
+# Compose's stop_grace_period for "web", after which Docker kills the node).
+graceful_timeout = 25

@@ -30,9 +30,9 @@ class WsiConfig(AppConfig):
 
         post_migrate.connect(signals.restore_roles_and_collections, dispatch_uid="wsi-staff-roles")
 
-        post_save.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-save")
-        post_delete.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-delete")
-        post_page_move.connect(signals.forget_menus, dispatch_uid="wsi-menu-tree-move")
+        post_save.connect(signals.forget_site_root_paths, dispatch_uid="wsi-site-root-paths-save")
+        post_delete.connect(signals.forget_site_root_paths, dispatch_uid="wsi-site-root-paths-delete")
+        post_page_move.connect(signals.forget_site_root_paths, dispatch_uid="wsi-site-root-paths-move")
         post_save.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-save")
         post_delete.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-delete")
         post_page_move.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-move")

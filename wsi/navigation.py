@@ -1,16 +1,20 @@
-"""The menus' page tree (sections and their pages), kept in the cache and dropped whenever a
-page is saved, moved or deleted, so that a page view reads it without touching the database."""
+"""The menus' page tree (sections and their pages), kept in the shared cache under the page
+cache's generation (``wsi.page_cache``), so that a page view reads it without touching the
+database and every web node builds it anew after any change that can show on a page, including
+a change committed on another node while this one was reading the old rows."""
 
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
-CACHE_KEY = "wsi:menu-tree:{site_id}"
+from wsi import page_cache
+
+CACHE_KEY = "wsi:menu-tree:{generation}:{site_id}"
 CACHE_SECONDS = 60 * 60
 
 
 def menu_tree(site):
     """``[(section, [child, ...]), ...]`` for the site's in-menu, live, public pages."""
-    key = CACHE_KEY.format(site_id=site.pk)
+    key = CACHE_KEY.format(generation=page_cache.current_generation(), site_id=site.pk)
     tree = cache.get(key)
     if tree is None:
         tree = _build(site.root_page)
@@ -36,8 +40,3 @@ def _build(root):
     for child in children.live().public().in_menu().order_by("path").specific():
         by_parent_path.setdefault(child.path[: -root.steplen], []).append(child)
     return [(section, by_parent_path.get(section.path, [])) for section in sections]
-
-
-def forget_menu_tree():
-    site_ids = Site.objects.values_list("pk", flat=True)
-    cache.delete_many([CACHE_KEY.format(site_id=site_id) for site_id in site_ids])

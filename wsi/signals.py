@@ -19,7 +19,6 @@ from wagtail.snippets.models import get_snippet_models
 from wsi import frontend_cache, page_cache
 from wsi.broker import enqueue
 from wsi.media_collections import ensure_collections
-from wsi.navigation import forget_menu_tree
 from wsi.roles import ensure_roles
 from wsi.tasks import mail_contact_submission
 
@@ -59,10 +58,15 @@ DRAFT_FIELDS = frozenset(
 )
 
 
-def forget_menus(sender, instance=None, **kwargs):
-    """A page or site saved, moved or deleted: the menus are built anew on the next page view."""
+def forget_site_root_paths(sender, instance=None, update_fields=None, **kwargs):
+    """A site or a page saved, moved or deleted: Wagtail's site root paths (the base of every
+    page's URL, in the shared cache) are read again after the commit. Wagtail drops them when a
+    site or a site's root page is saved, before the commit, so another web node could store the
+    old ones again meanwhile and keep them for an hour. A moved page may hold a site's root."""
+    if isinstance(instance, Page) and update_fields and DRAFT_FIELDS.issuperset(update_fields):
+        return
     if instance is None or isinstance(instance, Page | Site):
-        forget_menu_tree()
+        transaction.on_commit(Site.clear_site_root_paths_cache)
 
 
 def forget_pages(sender, signal, instance=None, update_fields=None, **kwargs):

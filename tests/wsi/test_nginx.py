@@ -2,11 +2,6 @@
 test server: the site sees the host and port the visitor used, so that on the local stack at
 :8080 the userbar talks to the right origin and forms pass Django's CSRF origin check."""
 
-import os
-import socket
-import subprocess
-import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import icalendar
@@ -18,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from resources.events.factories import EventIndexPageFactory, EventPageFactory
-from tests.helpers.services import require
+from tests.helpers.nginx import running_nginx
 from tests.wsi.test_svg_images import svg_image
 from wsi.demo_kit import demo_image
 from wsi.factories import ContactPageFactory, make_site_root
@@ -26,74 +21,12 @@ from wsi.models import ContactSubmission
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ROOT = Path(__file__).resolve().parents[2]
-NGINX = "/usr/sbin/nginx"
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _native_config(upstream, port, media_root, access_log):
-    """default.conf with only what differs outside Compose: the upstream, the address nginx
-    listens on, the media folder and the access log's file."""
-    config = (ROOT / "docker" / "nginx" / "default.conf").read_text()
-    for old, new in {
-        "server web:8000;": f"server {upstream};",
-        "listen 80 default_server;": f"listen 127.0.0.1:{port} default_server;",
-        "alias /srv/media/images/;": f"alias {media_root}/images/;",
-        "access_log /var/log/nginx/access.log": f"access_log {access_log}",
-    }.items():
-        assert old in config, f"docker/nginx/default.conf no longer has {old!r}: update this test"
-        config = config.replace(old, new)
-    return config
-
 
 @pytest.fixture
 def nginx(live_server, tmp_path):
     """The origin, e.g. http://127.0.0.1:41234, of nginx in front of the live server."""
-    require(os.access(NGINX, os.X_OK), f"needs nginx at {NGINX}: apt-get install -y nginx-light")
-    port = _free_port()
-    upstream = urlsplit(live_server.url).netloc
-    (tmp_path / "site.conf").write_text(_native_config(upstream, port, settings.MEDIA_ROOT, tmp_path / "access.log"))
-    temp_paths = "\n".join(
-        f"    {kind}_temp_path {tmp_path / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    # One process as the current user: no switch to "nobody", who could not write to tmp_path.
-    (tmp_path / "nginx.conf").write_text(
-        f"daemon off;\nmaster_process off;\npid {tmp_path / 'nginx.pid'};\n"
-        f"error_log {tmp_path / 'error.log'};\nevents {{}}\n"
-        f"http {{\n    include /etc/nginx/mime.types;\n    access_log off;\n{temp_paths}\n"
-        f"    include {tmp_path / 'site.conf'};\n}}\n"
-    )
-    process = subprocess.Popen(
-        [NGINX, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-e", str(tmp_path / "error.log")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"nginx did not start: {process.stderr.read()}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("nginx did not listen within 10 s")
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with running_nginx([urlsplit(live_server.url).netloc], tmp_path, settings.MEDIA_ROOT) as origin:
+        yield origin
 
 
 def test_the_userbar_of_a_logged_in_editor_keeps_the_port(nginx):

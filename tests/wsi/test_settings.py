@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from wsi.checks import cache_is_shared
 from wsi.settings import DEV_SECRET_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -143,3 +144,11 @@ def test_the_local_compose_environment_starts_on_development_settings():
 
     assert settings_module == "wsi.settings.dev"
     assert result.returncode == 0, result.stderr
+
+
+def test_check_deploy_warns_when_each_process_would_keep_its_own_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [warning.id for warning in cache_is_shared(None)] == ["wsi.W002"]
+
+    settings.CACHES = {"default": {"BACKEND": "wsi.cache.ForgivingRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+    assert cache_is_shared(None) == []

@@ -246,6 +246,11 @@ AXES_ENABLE_ADMIN = False
 # A fixed lifetime from login (not renewed by activity): a working day by default.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
+# Sessions are read from the cache (Redis, shared by every web node) and written through to
+# PostgreSQL: a node reads a staff member's session without a query, and a Redis restart, or an
+# outage (wsi/cache.py), logs nobody out. The "cache" engine would lose every session with Redis;
+# without Redis the cache is local memory and PostgreSQL alone is shared.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_SAMESITE = "Lax"
 # No script of the site or of Wagtail's admin reads the CSRF cookie (the admin gets the token in
 # its page), so scripts are not allowed to.

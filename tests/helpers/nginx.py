@@ -33,25 +33,30 @@ def native_config(upstreams, port, media_root, access_log):
     return config
 
 
-@contextlib.contextmanager
-def running_nginx(upstreams, folder, media_root):
-    """Yields the origin, e.g. http://127.0.0.1:41234, of nginx in front of ``upstreams``; its
-    logs are ``access.log`` and ``error.log`` in ``folder``."""
-    require(os.access(NGINX, os.X_OK), f"needs nginx at {NGINX}: apt-get install -y nginx-light")
-    port = free_port()
+def native_command(folder, upstreams, port, media_root):
+    """Writes the config into ``folder`` and returns the command that runs it: one nginx process
+    as the current user, in the foreground, logging to ``access.log`` and ``error.log`` there."""
     (folder / "site.conf").write_text(native_config(upstreams, port, media_root, folder / "access.log"))
     temp_paths = "\n".join(
         f"    {kind}_temp_path {folder / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
-    # One process as the current user: no switch to "nobody", who could not write to folder.
     (folder / "nginx.conf").write_text(
         f"daemon off;\nmaster_process off;\npid {folder / 'nginx.pid'};\n"
         f"error_log {folder / 'error.log'};\nevents {{}}\n"
         f"http {{\n    include /etc/nginx/mime.types;\n    access_log off;\n{temp_paths}\n"
         f"    include {folder / 'site.conf'};\n}}\n"
     )
+    return [NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-e", str(folder / "error.log")]
+
+
+@contextlib.contextmanager
+def running_nginx(upstreams, folder, media_root):
+    """Yields the origin, e.g. http://127.0.0.1:41234, of nginx in front of ``upstreams``; its
+    logs are ``access.log`` and ``error.log`` in ``folder``."""
+    require(os.access(NGINX, os.X_OK), f"needs nginx at {NGINX}: apt-get install -y nginx-light")
+    port = free_port()
     process = subprocess.Popen(
-        [NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-e", str(folder / "error.log")],
+        native_command(folder, upstreams, port, media_root),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

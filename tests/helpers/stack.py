@@ -24,12 +24,12 @@ import requests
 import yaml
 from bs4 import BeautifulSoup
 
+from .nginx import NGINX, native_command
 from .smtp_sink import SmtpSink, free_port
 from .varnish import VCL, Varnish
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
-NGINX = "/usr/sbin/nginx"
 VARNISHD = "/usr/sbin/varnishd"
 PROGRAMS = {
     NGINX: "nginx-light",
@@ -309,44 +309,10 @@ class Stack:
         self._psql("postgres", "-c", sql, check=True, capture_output=True)
 
     def _start_nginx(self):
-        """docker/nginx/default.conf with only what differs outside Compose: the web nodes'
-        addresses, the address it listens on, the (empty) media folder and the access log."""
-        config = (ROOT / "docker" / "nginx" / "default.conf").read_text()
-        upstream = re.search(r"^(\s*)server web:8000([^;]*);", config, re.M)
-        assert upstream, (
-            "docker/nginx/default.conf no longer names the upstream web:8000: update tests/helpers/stack.py"
-        )
-        indent, options = upstream.groups()
-        servers = "\n".join(f"{indent}server 127.0.0.1:{port}{options};" for port in self.node_ports).lstrip()
-        config = config.replace(upstream.group(0).lstrip(), servers)
-        (self.work / "media" / "images").mkdir(parents=True)
-        for old, new in {
-            "listen 80 default_server;": f"listen 127.0.0.1:{self.ports['nginx']} default_server;",
-            "alias /srv/media/images/;": f"alias {self.work / 'media' / 'images'}/;",
-            "access_log /var/log/nginx/access.log": f"access_log {self.work / 'nginx-access.log'}",
-        }.items():
-            assert old in config, f"docker/nginx/default.conf no longer has {old!r}: update tests/helpers/stack.py"
-            config = config.replace(old, new)
-        (self.work / "site.conf").write_text(config)
-        temp_paths = "\n".join(
-            f"    {kind}_temp_path {self.work / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-        )
-        # One process as the current user, in the foreground, logging to the stack's folder.
-        (self.work / "nginx.conf").write_text(
-            f"daemon off;\nmaster_process off;\npid {self.work / 'nginx.pid'};\n"
-            f"error_log {self.work / 'nginx-error.log'};\nevents {{}}\n"
-            f"http {{\n    include /etc/nginx/mime.types;\n    access_log off;\n{temp_paths}\n"
-            f"    include {self.work / 'site.conf'};\n}}\n"
-        )
-        argv = [
-            NGINX,
-            "-p",
-            str(self.work),
-            "-c",
-            str(self.work / "nginx.conf"),
-            "-e",
-            str(self.work / "nginx-error.log"),
-        ]
+        folder = self.work / "nginx"
+        (folder / "media" / "images").mkdir(parents=True)
+        upstreams = [f"127.0.0.1:{port}" for port in self.node_ports]
+        argv = native_command(folder, upstreams, self.ports["nginx"], folder / "media")
         process = self._run("nginx", argv, env={})
         wait_until(lambda: requests.get(f"{self.nginx_url}/healthz", timeout=5).ok, "nginx answers", 20, process)
 

@@ -13,20 +13,12 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from resources.events.factories import EventIndexPageFactory, EventPageFactory
-from tests.helpers.nginx import running_nginx
 from tests.wsi.test_svg_images import svg_image
 from wsi.demo_kit import demo_image
 from wsi.factories import ContactPageFactory, make_site_root
 from wsi.models import ContactSubmission
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def nginx(live_server, tmp_path):
-    """The origin, e.g. http://127.0.0.1:41234, of nginx in front of the live server."""
-    with running_nginx([urlsplit(live_server.url).netloc], tmp_path, settings.MEDIA_ROOT) as origin:
-        yield origin
 
 
 def test_the_userbar_of_a_logged_in_editor_keeps_the_port(nginx):

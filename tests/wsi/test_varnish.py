@@ -24,7 +24,6 @@ from tests.helpers.admin_forms import standard_page_form
 from tests.helpers.processes import Worker, broker_to_ourselves, celery_broker, forget_queued_tasks
 from tests.helpers.smtp_sink import free_port
 from tests.helpers.varnish import Varnish
-from tests.wsi.test_nginx import nginx  # noqa: F401 (the fixture: nginx in front of the live server)
 from wsi import frontend_cache
 from wsi.factories import ContactPageFactory, SectionPageFactory, StandardPageFactory, make_site_root
 from wsi.models import SiteSettings
@@ -253,7 +252,7 @@ def test_the_worker_purges_after_the_editor_has_published(site, visit, varnish, 
     assert "wsi.tasks.purge_frontend_cache" in worker.output()
 
 
-def test_behind_varnish_and_nginx_each_visitor_keeps_their_own_address(nginx, settings):  # noqa: F811
+def test_behind_varnish_and_nginx_each_visitor_keeps_their_own_address(nginx, settings):
     """Compose's chain (PROXY_COUNT=2): the contact form's rate limit counts the address that
     reached Varnish, which an X-Forwarded-For the visitor sends does not change."""
     settings.PROXY_COUNT = 2

@@ -10,6 +10,7 @@ import time
 from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
+from django.utils.module_loading import import_string
 
 IDLE_CHECK_SECONDS = 5
 _open = {"key": None, "connection": None, "used": 0.0}
@@ -21,6 +22,22 @@ def send(message):
     message.connection = connection
     try:
         message.send()
+    except BaseException:
+        close()
+        raise
+    _open["used"] = time.monotonic()
+
+
+def sends_bytes():
+    """True when mail goes to an SMTP server, which takes a mail's bytes as they are."""
+    return issubclass(import_string(settings.EMAIL_BACKEND), SmtpBackend)
+
+
+def send_bytes(from_email, recipient, raw):
+    """Send a mail already encoded (headers and body, CRLF line ends) to one recipient."""
+    connection = _connection()
+    try:
+        connection.connection.sendmail(from_email, [recipient], raw)
     except BaseException:
         close()
         raise

@@ -4,6 +4,7 @@ next mail opens a new one; one idle for a while is checked with NOOP before it i
 
 import contextlib
 import os
+import re
 import smtplib
 import time
 
@@ -34,14 +35,39 @@ def sends_bytes():
 
 
 def send_bytes(from_email, recipient, raw):
-    """Send a mail already encoded (headers and body, CRLF line ends) to one recipient."""
-    connection = _connection()
+    """Send a mail already encoded (headers and body, CRLF line ends) to one recipient. Raises
+    what smtplib's ``sendmail`` raises, after closing the connection."""
+    client = _connection().connection
     try:
-        connection.connection.sendmail(from_email, [recipient], raw)
+        client.ehlo_or_helo_if_needed()
+        if client.has_extn("pipelining"):
+            _send_pipelined(client, from_email, recipient, raw)
+        else:
+            client.sendmail(from_email, [recipient], raw)
     except BaseException:
         close()
         raise
     _open["used"] = time.monotonic()
+
+
+def _send_pipelined(client, from_email, recipient, raw):
+    """``sendmail`` for one recipient in two round trips instead of four: MAIL, RCPT and DATA
+    go in one write (RFC 2920), then the mail. Each waits for the server's reply, and the
+    further the server (or the busier the machine), the more that wait costs."""
+    size = f" SIZE={len(raw)}" if client.has_extn("size") else ""
+    sender, to = smtplib.quoteaddr(from_email), smtplib.quoteaddr(recipient)
+    client.send(f"MAIL FROM:{sender}{size}\r\nRCPT TO:{to}\r\nDATA\r\n")
+    (mail_code, mail_reply), (rcpt_code, rcpt_reply), (data_code, data_reply) = (client.getreply() for _ in range(3))
+    if mail_code != 250:
+        raise smtplib.SMTPSenderRefused(mail_code, mail_reply, from_email)
+    if rcpt_code not in (250, 251):
+        raise smtplib.SMTPRecipientsRefused({recipient: (rcpt_code, rcpt_reply)})
+    if data_code != 354:
+        raise smtplib.SMTPDataError(data_code, data_reply)
+    client.send(re.sub(rb"(?m)^\.", b"..", raw) + (b"" if raw.endswith(b"\r\n") else b"\r\n") + b".\r\n")
+    code, reply = client.getreply()
+    if code != 250:
+        raise smtplib.SMTPDataError(code, reply)
 
 
 def close():

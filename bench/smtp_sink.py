@@ -73,12 +73,13 @@ class SinkProtocol(asyncio.Protocol):
 
 
 class FastSink:
-    """Runs in a thread of its own; ``recipients`` and ``last`` (time.time() of the latest mail)
-    are what it keeps."""
+    """Runs in a thread of its own; it keeps ``recipients`` in order of arrival, ``arrived``
+    (time.monotonic() of each) and ``last`` (time.time() of the latest mail)."""
 
     def __init__(self):
         self.port = free_port()
         self.recipients = []
+        self.arrived = []
         self.last = 0.0
         self.lock = threading.Lock()
         self.loop = asyncio.new_event_loop()
@@ -92,11 +93,13 @@ class FastSink:
     def received(self, recipients):
         with self.lock:
             self.recipients.extend(recipients)
+            self.arrived.extend([time.monotonic()] * len(recipients))
             self.last = time.time()
 
     def clear(self):
         with self.lock:
             self.recipients.clear()
+            self.arrived.clear()
 
     def _run(self):
         asyncio.set_event_loop(self.loop)

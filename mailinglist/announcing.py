@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from . import smtp
-from .bulk_messages import AnnouncementCopies
+from .bulk_messages import copies_for
 from .delivery import send_claimed
 from .messages import announcement_parts, mailing_list_settings
 from .models import Announcement, OutgoingMail, Subscriber
@@ -90,7 +90,7 @@ def send(announcement_id, deadline):
 
 def _send_chunks(announcement, deadline, rate, chunk):
     words, shared = mailing_list_settings(), announcement_parts(announcement)
-    copies = AnnouncementCopies(announcement, words, shared) if smtp.sends_bytes() else None
+    copies = copies_for(announcement, words, shared) if smtp.sends_bytes() else None
     began, sent = time.monotonic(), 0
     while time.monotonic() < deadline:
         claim = uuid.uuid4()

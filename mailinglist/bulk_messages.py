@@ -28,6 +28,29 @@ LONGEST_VALUE = 400
 TOKEN = "wsi0token0marker"
 
 
+_last = {"key": None, "copies": None}
+
+
+def copies_for(announcement, words, shared):
+    """The announcement's copies, made once in this process for as long as nothing they show
+    changes: every step of a send (each ~30 s, sooner with a short soft time limit) would
+    otherwise render them again."""
+    key = (
+        announcement.pk,
+        announcement.subject,
+        shared["body_html"],
+        shared["body_text"],
+        tuple(shared["featured"]),
+        settings.SITE_URL,
+        settings.DEFAULT_FROM_EMAIL,
+        settings.MAILINGLIST_UNSUBSCRIBE_MAILTO,
+        settings.MAILINGLIST_PREFERENCES_LINK_DAYS,
+    )
+    if _last["key"] != key:
+        _last.update(key=key, copies=AnnouncementCopies(announcement, words, shared))
+    return _last["copies"]
+
+
 def _marker(name):
     return f"wsi0{name}0marker"
 

@@ -41,7 +41,8 @@ def test_a_copy_is_the_mail_built_on_its_own(home, settings, address):
 
     message_id, raw = copies_of(announcement).copy(mail)
     copy = email.message_from_bytes(raw, policy=email.policy.default)
-    built = email.message_from_bytes(build_message(mail).message().as_bytes(linesep="\r\n"), policy=email.policy.default)
+    built_raw = build_message(mail).message().as_bytes(linesep="\r\n")
+    built = email.message_from_bytes(built_raw, policy=email.policy.default)
 
     assert parts(copy) == parts(built)
     assert copy["Message-ID"] == message_id and f"mail{mail.pk}" in message_id

@@ -1,7 +1,10 @@
 """Announcement benchmark: one announcement to 1,000 and to 10,000 subscribers through a local
 SMTP sink, sent by the bulk worker exactly as docker-compose.yml runs it. Prints mails per
-second (from the Send to the last mail at the sink), duplicates, and the worker's peak resident
-memory (the largest of its processes), which must not grow with the number of recipients.
+second (from the Send to the last mail at the sink), duplicates, the worker's CPU time per mail
+(its processes' user and system time: less noisy than the rate on a shared machine), its peak
+resident memory (the largest of its processes), which must not grow with the number of
+recipients, and the load average before each size. It first measures the sink alone (prebuilt
+mails from two smtplib clients): no sender can go faster than that floor on this machine.
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/wsi_bench REDIS_URL=redis://127.0.0.1:6379/5
     .venv/bin/python bench/announcement.py [--recipients 1000 10000]
@@ -16,34 +19,14 @@ deleted afterwards.
 import argparse
 import os
 import sys
-import threading
 import time
 import uuid
 from pathlib import Path
 
-from aiosmtpd.controller import Controller
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.smtp_sink import FastSink, floor  # noqa: E402
 from bench.stack import BASE_DIR, Stack, forget_queued_tasks  # noqa: E402
-from tests.helpers.smtp_sink import free_port  # noqa: E402
-
-
-class CountingHandler:
-    """Keeps only each mail's recipient and arrival time: parsing 10,000 mails here would take
-    the CPU the worker is being measured on."""
-
-    def __init__(self):
-        self.recipients = []
-        self.last = 0.0
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):
-        with self.lock:
-            self.recipients.extend(envelope.rcpt_tos)
-            self.last = time.time()
-        return "250 Message accepted"
-
 
 SETUP = """
 from django.db import transaction
@@ -74,17 +57,18 @@ Subscriber.objects.filter(email__startswith="bench-").delete()
 """
 
 
+def load():
+    return "/".join(f"{figure:.1f}" for figure in os.getloadavg())
+
+
 def measure(checkout, database_url, sizes, label):
-    handler = CountingHandler()
-    port = free_port()
-    sink = Controller(handler, hostname="127.0.0.1", port=port)
-    sink.start()
+    sink = FastSink().start()
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "wsi.settings.dev",
         "DEBUG": "false",
-        "EMAIL_URL": f"smtp://127.0.0.1:{port}",
+        "EMAIL_URL": sink.url,
         "SITE_URL": "http://127.0.0.1:8000",
     }
     stack = Stack(checkout, env, label)
@@ -96,17 +80,19 @@ def measure(checkout, database_url, sizes, label):
             forget_queued_tasks(env["REDIS_URL"])
             pk = stack.shell(SETUP.replace("RUN", run).replace("COUNT", str(count))).splitlines()[-1]
             stack.start_workers(only_queue="bulk")
-            with handler.lock:
-                handler.recipients.clear()
+            sink.clear()
+            load_before, cpu_before = load(), sum(stack.cpu_seconds(name) for name in stack.processes)
             began = float(stack.shell(SEND.replace("PK", pk)).splitlines()[-1])
             deadline = time.monotonic() + max(300, count / 10)
-            while len(handler.recipients) < count and time.monotonic() < deadline:
+            while len(sink.recipients) < count and time.monotonic() < deadline:
                 time.sleep(0.2)
-            elapsed = handler.last - began
-            received = len(handler.recipients)
-            duplicates = received - len(set(handler.recipients))
+            elapsed = sink.last - began
+            received = len(sink.recipients)
+            duplicates = received - len(set(sink.recipients))
+            cpu = sum(stack.cpu_seconds(name) for name in stack.processes) - cpu_before
             rss = max(stack.peak_rss_mb(name) for name in stack.processes)
-            results.append((count, received, received / elapsed if elapsed > 0 else 0, duplicates, rss))
+            rate = received / elapsed if elapsed > 0 else 0
+            results.append((count, received, rate, duplicates, cpu * 1000 / max(1, received), rss, load_before))
             stack.stop()
             stack.shell(CLEANUP)  # the next round's announcement goes to its own subscribers only
     finally:
@@ -118,10 +104,10 @@ def measure(checkout, database_url, sizes, label):
 
 def report(label, results):
     print(label)
-    for count, received, rate, duplicates, rss in results:
+    for count, received, rate, duplicates, cpu, rss, load_before in results:
         print(
-            f"  {count:>6} recipients: {received} mails received, {rate:.0f} mails/s, "
-            f"{duplicates} duplicates, worker peak RSS {rss:.0f} MB"
+            f"  {count:>6} recipients: {received} mails received, {rate:.0f} mails/s, {duplicates} duplicates, "
+            f"worker CPU {cpu:.2f} ms/mail, worker peak RSS {rss:.0f} MB (load average {load_before})"
         )
 
 
@@ -134,9 +120,13 @@ def main():
     for name in ("DATABASE_URL", "REDIS_URL"):
         if not os.environ.get(name):
             raise SystemExit(f"set {name} (a PostgreSQL database and a Redis db of your own)")
+    load_before = load()
+    received, sink_rate = floor(10000, 2)
+    sink_floor = f"sink alone: {received} mails from 2 smtplib clients, {sink_rate:.0f} mails/s (load {load_before})"
     if args.before:
         before = measure(args.before, args.before_database_url or os.environ["DATABASE_URL"], args.recipients, "before")
     after = measure(BASE_DIR, os.environ["DATABASE_URL"], args.recipients, "after")
+    print(sink_floor)
     if args.before:
         report(f"before ({args.before})", before)
     report("after (this checkout)", after)

@@ -73,6 +73,16 @@ class Stack:
             peaks.append(int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))))
         return max(peaks) / 1024
 
+    def cpu_seconds(self, name):
+        """User and system CPU time of a worker's processes (main and pool) so far."""
+        pid = self.processes[name].pid
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        ticks = 0
+        for each in [pid, *children]:
+            fields = Path(f"/proc/{each}/stat").read_text().rpartition(")")[2].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def stop(self):
         for process in self.processes.values():
             process.terminate()

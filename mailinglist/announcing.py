@@ -14,6 +14,8 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from . import smtp
+from .bulk_messages import copies_for
 from .delivery import send_claimed
 from .messages import announcement_parts, mailing_list_settings
 from .models import Announcement, OutgoingMail, Subscriber
@@ -88,6 +90,7 @@ def send(announcement_id, deadline):
 
 def _send_chunks(announcement, deadline, rate, chunk):
     words, shared = mailing_list_settings(), announcement_parts(announcement)
+    copies = copies_for(announcement, words, shared) if smtp.sends_bytes() else None
     began, sent = time.monotonic(), 0
     while time.monotonic() < deadline:
         claim = uuid.uuid4()
@@ -101,7 +104,7 @@ def _send_chunks(announcement, deadline, rate, chunk):
                 _release(mails[position:], claim)
                 return 0
             try:
-                send_claimed(mail, claim, words, shared)
+                send_claimed(mail, claim, words, shared, copies)
             except BaseException:  # the soft time limit, a shutdown: the rows not tried go back
                 _release(mails[position + 1 :], claim)
                 raise

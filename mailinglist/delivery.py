@@ -40,23 +40,30 @@ def deliver(mail_id):
     return send_claimed(OutgoingMail.objects.select_related("subscriber", "announcement").get(pk=mail_id), claim)
 
 
-def send_claimed(mail, claim, words=None, shared=None):
+def send_claimed(mail, claim, words=None, shared=None, copies=None):
     """Send a row this process has claimed and record the outcome; returns the retry delay
-    after a temporary failure, else None."""
+    after a temporary failure, else None. An announcement's sender passes its ``copies``
+    (``bulk_messages.AnnouncementCopies``), made once for all its mails."""
     reason = _reason_not_to_send(mail)
     if reason:
         _finish(mail, claim, State.CANCELLED, reason)
         return None
     try:
-        message = build_message(mail, words, shared)
-        smtp.send(message)
+        copy = copies.copy(mail) if copies else None
+        if copy:
+            message_id, raw = copy
+            smtp.send_bytes(copies.from_email, mail.subscriber.email, raw)
+        else:
+            message = build_message(mail, words, shared)
+            smtp.send(message)
+            message_id = message.extra_headers["Message-ID"]
     except BadHeaderError as error:  # a line break in a subject or name: no retry will help
         logger.error("Mail %s to subscriber %s cannot be built: %s", mail.pk, mail.subscriber_id, error)
         _finish(mail, claim, State.FAILED, f"The mail could not be built: {error}")
         return None
     except (smtplib.SMTPException, OSError) as error:  # SMTP replies, disconnects, timeouts
         return _failed_attempt(mail, claim, error)
-    _finish(mail, claim, State.SENT, message_id=message.extra_headers["Message-ID"])
+    _finish(mail, claim, State.SENT, message_id=message_id)
     return None
 
 

@@ -114,13 +114,24 @@ def _page_url(page):
 
 def _headers(mail, unsubscribe_url):
     host = urlsplit(settings.SITE_URL).hostname or "localhost"
-    unsubscribe = [f"<{unsubscribe_url}>"]
-    if settings.MAILINGLIST_UNSUBSCRIBE_MAILTO:
-        unsubscribe.append(f"<mailto:{settings.MAILINGLIST_UNSUBSCRIBE_MAILTO}?subject=unsubscribe>")
     return {
         "Message-ID": make_msgid(idstring=f"mail{mail.pk}", domain=host),
         MAIL_ID_HEADER: str(mail.pk),
+        **list_headers(host),
+        "List-Unsubscribe": list_unsubscribe(unsubscribe_url),
+    }
+
+
+def list_headers(host):
+    """The headers every mail of the list carries, whatever its row."""
+    return {
         "List-Id": f"Workforce Strategies Initiative <news.{host}>",
-        "List-Unsubscribe": ", ".join(unsubscribe),
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
+
+
+def list_unsubscribe(one_click_url):
+    addresses = [f"<{one_click_url}>"]
+    if settings.MAILINGLIST_UNSUBSCRIBE_MAILTO:
+        addresses.append(f"<mailto:{settings.MAILINGLIST_UNSUBSCRIBE_MAILTO}?subject=unsubscribe>")
+    return ", ".join(addresses)

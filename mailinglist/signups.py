@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -76,7 +77,8 @@ def _subscriber_for(signup):
     except IntegrityError:
         # Another worker created it a moment ago: treat this request as a repeat.
         return Subscriber.objects.select_for_update().get(email_key=key)
-    subscriber.interests.set(Topic.objects.filter(pk__in=signup.interest_ids))
+    if signup.interest_ids:  # most signups pick none: no query for them
+        subscriber.interests.set(Topic.objects.filter(pk__in=signup.interest_ids))
     return subscriber
 
 
@@ -94,10 +96,16 @@ def _preferences_link_for(request):
 def _within_address_limits(subscriber):
     now = timezone.now()
     mails = subscriber.mails.filter(kind__in=[Kind.CONFIRM, Kind.NOTICE, Kind.PREFERENCES])
-    recent = mails.filter(created_at__gte=now - timedelta(seconds=settings.MAILINGLIST_ADDRESS_SHORT_WINDOW_SECONDS))
-    if recent.count() >= settings.MAILINGLIST_MAILS_PER_ADDRESS_SHORT:
-        return False
-    return mails.filter(created_at__gte=now - timedelta(days=1)).count() < settings.MAILINGLIST_MAILS_PER_ADDRESS_DAY
+    counts = mails.aggregate(
+        recent=Count(
+            "pk", filter=Q(created_at__gte=now - timedelta(seconds=settings.MAILINGLIST_ADDRESS_SHORT_WINDOW_SECONDS))
+        ),
+        day=Count("pk", filter=Q(created_at__gte=now - timedelta(days=1))),
+    )
+    return (
+        counts["recent"] < settings.MAILINGLIST_MAILS_PER_ADDRESS_SHORT
+        and counts["day"] < settings.MAILINGLIST_MAILS_PER_ADDRESS_DAY
+    )
 
 
 def confirm(raw_token, ip_hash="", user_agent=""):

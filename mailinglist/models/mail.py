@@ -62,6 +62,11 @@ class OutgoingMail(models.Model):
             )
         ]
 
+    # Staff browse the mails (OutgoingMailViewSet), which would index each row's references to
+    # its subscriber and announcement: queries in every confirmation's task, for a "used by"
+    # list that nobody reads on a subscriber or an announcement.
+    wagtail_reference_index_ignore = True
+
     def __str__(self):
         return f"{self.get_kind_display()} #{self.pk} ({self.state})"
 

@@ -21,6 +21,8 @@ def free_port():
 
 
 class Handler:
+    """Takes pipelined commands (RFC 2920) and says so, as the providers' servers do."""
+
     def __init__(self):
         self.messages = []
         self.arrived = []
@@ -28,6 +30,10 @@ class Handler:
         self.temporary_failures = defaultdict(int)  # recipient -> how many 421s are left
         self.refused = set()
         self.stall = {}  # recipient -> seconds to wait at RCPT, once
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        return [*responses[:-1], "250-PIPELINING", responses[-1]]
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refused:

@@ -92,7 +92,9 @@ def _send_chunks(announcement, deadline, rate, chunk):
     words, shared = mailing_list_settings(), announcement_parts(announcement)
     copies = copies_for(announcement, words, shared) if smtp.sends_bytes() else None
     began, sent = time.monotonic(), 0
-    while time.monotonic() < deadline:
+    # Every step sends at least one mail, however long rendering and claiming took on a busy
+    # machine: otherwise a short step could end before its first mail, and so could the next.
+    while not sent or time.monotonic() < deadline:
         claim = uuid.uuid4()
         mails = _claim(announcement, claim, chunk)
         if not mails:
@@ -100,7 +102,7 @@ def _send_chunks(announcement, deadline, rate, chunk):
         for position, mail in enumerate(mails):
             if rate:
                 time.sleep(max(0.0, began + sent / rate - time.monotonic()))
-            if time.monotonic() >= deadline:
+            if sent and time.monotonic() >= deadline:
                 _release(mails[position:], claim)
                 return 0
             try:

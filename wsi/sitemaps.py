@@ -18,7 +18,7 @@ class PageSitemap(Sitemap):
     def items(self):
         root = self.get_wagtail_site().root_page
         pages = public(root.get_descendants(inclusive=True).live()).order_by("path")
-        return pages.only("path", "depth", "url_path", "content_type", "last_published_at", "latest_revision_created_at")
+        return pages.only("path", "url_path", "content_type", "last_published_at", "latest_revision_created_at")
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)

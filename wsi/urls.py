@@ -16,7 +16,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("search/", views.search, name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PageSitemap, "newsletters": NewsletterSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml", sitemap, {"sitemaps": {"wagtail": PageSitemap, "newsletters": NewsletterSitemap}}, name="sitemap"
+    ),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("mailing-list/", include("mailinglist.urls")),
 ]

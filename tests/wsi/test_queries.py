@@ -59,3 +59,11 @@ def test_the_sitemap_costs_as_many_queries_for_1000_resources_as_for_10(client, 
     assert "http://testserver/research-resources/worker-outcomes/" in large
     assert "http://testserver/research-resources/people/ann-lee/" in large
     assert small_queries == large_queries <= MAX_QUERIES
+
+
+def test_the_demo_sitemap_renders_within_the_query_bar(client, demo_site):
+    xml = render_within_query_bar(client, "/sitemap.xml").content.decode()
+    # Pages of every model, and the library's own addresses, read from its specific page.
+    assert "/our-work/faq/</loc>" in xml
+    assert "/research-resources/worker-outcomes/</loc>" in xml
+    assert "/news-events/events/past/</loc>" in xml

@@ -3,12 +3,12 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from mailinglist.sitemaps import NewsletterSitemap
 from wsi import media, views
+from wsi.sitemaps import PageSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,7 +16,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("search/", views.search, name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap, "newsletters": NewsletterSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml", sitemap, {"sitemaps": {"wagtail": PageSitemap, "newsletters": NewsletterSitemap}}, name="sitemap"
+    ),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("mailing-list/", include("mailinglist.urls")),
 ]

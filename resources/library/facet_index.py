@@ -86,6 +86,26 @@ class LibraryIndex:
         self._searches[terms] = found
         return found
 
+    def sharing_most_topics(self, topic_pks, excluded_pk, limit):
+        """The pks of up to ``limit`` resources sharing the most of ``topic_pks``, the newest
+        first (then by title) among those sharing as many, ``excluded_pk`` left out."""
+        # at_least[n]: the resources with at least n of the topics.
+        at_least = [self.everything] + [BitMap() for _ in topic_pks]
+        for topic_pk in topic_pks:
+            with_topic = self.by_topic.get(topic_pk, BitMap())
+            for n in range(len(topic_pks), 0, -1):
+                at_least[n] |= at_least[n - 1] & with_topic
+        excluded = self.position.get(excluded_pk)
+        found = []
+        for shared in range(len(topic_pks), 0, -1):
+            exactly = at_least[shared] - at_least[shared + 1] if shared < len(topic_pks) else at_least[shared]
+            for position in exactly:
+                if position != excluded:
+                    found.append(self.ids[position])
+                    if len(found) == limit:
+                        return found
+        return found
+
     def in_order(self, results, order):
         """``results`` as a sequence of positions in a sort order, sliced without sorting all."""
         ranks = results if order == "newest" else BitMap(self._rank_of[order][p] for p in results)

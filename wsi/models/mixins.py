@@ -29,6 +29,11 @@ class BasePage(Page):
     )
     social_image = image_field(help_text="Shown when the page is shared; the site default image is used when empty.")
 
+    # The Open Graph type of the page's meta tags (articles say "article"). Declared here, not left
+    # to the template's default, because a template's lookup of a missing attribute costs a
+    # dir() of the whole page object.
+    og_type = "website"
+
     # The introduction comes under the title; a page that asks for it further down starts from
     # Page.content_panels and places it itself.
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import HttpResponse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -12,7 +12,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wsi.models import BasePage, BodyMixin, image_field
-from wsi.page_privacy import public
 
 from ..citations import bibtex, doi_url, ris
 from ..dates import DatePrecision, format_date
@@ -120,7 +119,12 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
     ]
 
     class Meta:
-        indexes = [models.Index(fields=["publication_date"], name="resource_publication_date")]
+        indexes = [
+            models.Index(fields=["publication_date"], name="resource_publication_date"),
+            # The newest first, the undated last (the home page, the feeds): read from the top
+            # of this index instead of sorting the whole library.
+            models.Index(models.F("publication_date").desc(nulls_last=True), name="resource_newest_first"),
+        ]
 
     @classmethod
     def get_indexed_objects(cls):
@@ -164,25 +168,15 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
     def author_names(self):
         return ", ".join(author.display_name for author in self.authors.all())
 
-    def related_resources(self, limit=3):
-        """The resources staff chose, or else those sharing the most topics, newest first."""
+    def chosen_related_resources(self, limit=3):
+        """The related resources staff chose, if any (else the page shows those sharing the most
+        topics: ``library_tags.related_resources``)."""
         chosen = [
             link.resource
             for link in self.related_links.select_related("resource")
             if link.resource.live and link.resource.pk != self.pk
         ]
-        if chosen:
-            return chosen[:limit]
-        topic_ids = [topic.pk for topic in self.topics.all()]
-        if not topic_ids:
-            return []
-        return list(
-            public(ResourcePage.objects.live())
-            .exclude(pk=self.pk)
-            .filter(topics__in=topic_ids)
-            .annotate(shared_topics=Count("topics", filter=Q(topics__in=topic_ids)))
-            .order_by("-shared_topics", models.F("publication_date").desc(nulls_last=True), "title")[:limit]
-        )
+        return chosen[:limit]
 
     def get_context(self, request, *args, **kwargs):
         # Header, citations, JSON-LD and the facts box all read these: fetch each once.

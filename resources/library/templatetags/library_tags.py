@@ -2,6 +2,7 @@ from django import template
 from django.db.models import F, Prefetch
 
 from resources.library.citations import citation_list
+from resources.library.facet_index import library_index
 from resources.library.models import ResourceAuthor, ResourcePage
 from resources.library.routes import library_url
 from resources.library.scholar_meta import citation_meta
@@ -17,12 +18,27 @@ def latest_resources(context, count=3):
     """The newest resources of the library, for the home page."""
     resources = (
         public(ResourcePage.objects.live())
-        .order_by(F("publication_date").desc(nulls_last=True), "-first_published_at")
+        .order_by(F("publication_date").desc(nulls_last=True), "-first_published_at", "-pk")
         .prefetch_related(
             Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation"))
         )[:count]
     )
     return {"request": context.get("request"), "resources": list(resources), "library_url": library_url()}
+
+
+@register.simple_tag
+def related_resources(resource, limit=3):
+    """The resources staff chose, or else those sharing the most topics, newest first: ranked
+    in the library's index, where a GROUP BY over every resource sharing a topic took longer
+    than the rest of the page."""
+    if chosen := resource.chosen_related_resources(limit):
+        return chosen
+    topic_pks = [topic.pk for topic in resource.topics.all()]
+    if not topic_pks:
+        return []
+    pks = library_index().sharing_most_topics(topic_pks, resource.pk, limit)
+    found = public(ResourcePage.objects.live()).defer_streamfields().in_bulk(pks)
+    return [found[pk] for pk in pks if pk in found]
 
 
 @register.simple_tag(takes_context=True)

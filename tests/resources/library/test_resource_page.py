@@ -12,7 +12,7 @@ from resources.library.factories import (
     ResourcePageFactory,
     TopicFactory,
 )
-from resources.library.models import RelatedResource
+from resources.library.models import RelatedResource, ResourcePage
 
 pytestmark = pytest.mark.django_db
 
@@ -120,19 +120,27 @@ def test_attached_file_shows_format_and_size_and_downloads(client, library):
     assert b"".join(download.streaming_content).startswith(b"%PDF")
 
 
+def related_titles(client, resource):
+    soup = BeautifulSoup(client.get(resource.url).content, "html.parser")
+    return [title.get_text(strip=True) for title in soup.select(".resource__related .card__title")]
+
+
 def test_related_resources_chosen_or_by_shared_topics(client, library):
     a, b = TopicFactory(name="A", slug="a"), TopicFactory(name="B", slug="b")
     resource = ResourcePageFactory(parent=library, title="Main", topics=[a, b])
-    both = ResourcePageFactory(parent=library, title="Shares both", topics=[a, b])
-    one = ResourcePageFactory(parent=library, title="Shares one", topics=[a])
+    ResourcePageFactory(
+        parent=library, title="Shares one, older", topics=[b], publication_date=datetime.date(2001, 1, 1)
+    )
+    ResourcePageFactory(parent=library, title="Shares one", topics=[a], publication_date=datetime.date(2020, 1, 1))
+    ResourcePageFactory(parent=library, title="Shares both", topics=[a, b], publication_date=datetime.date(2000, 1, 1))
     ResourcePageFactory(parent=library, title="Shares none")
     ResourcePageFactory(parent=library, title="Draft sharing both", topics=[a, b], live=False)
 
-    assert resource.related_resources() == [both, one]
+    assert related_titles(client, resource) == ["Shares both", "Shares one", "Shares one, older"]
 
-    RelatedResource.objects.create(page=resource, resource=one)
-    assert resource.related_resources() == [one]
-    assert "Shares one" in client.get(resource.url).content.decode()
+    chosen = ResourcePage.objects.get(title="Shares one, older")
+    RelatedResource.objects.create(page=resource, resource=chosen)
+    assert related_titles(client, resource) == ["Shares one, older"]
 
 
 def test_authors_partners_and_funders_are_shown(client, library):

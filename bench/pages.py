@@ -40,6 +40,8 @@ FLOOR_DJANGO = "trivial Django view"
 TARGET_SHARE = 0.5
 TARGET_MS, TARGET_LIBRARY_MS, TARGET_QUERIES = 20, 50, 15
 
+from tests.helpers.page_types import page_paths  # noqa: E402
+
 
 def free_port():
     with socket.socket() as probe:
@@ -100,34 +102,6 @@ def wrk(url, duration, options=()):
     latency = {q: float(v) * UNITS[u] for q, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)}
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"rps": rate, "p50": latency.get("50"), "p99": latency.get("99"), "errors": int(errors[1]) if errors else 0}
-
-
-def page_paths():
-    """The URL of each page type of the demo, looked up in the database."""
-    from wagtail.models import Page
-
-    from resources.events.models import EventIndexPage, EventPage, NewsPage
-    from resources.library.models import ResourceIndexPage, ResourcePage, Topic
-
-    library = ResourceIndexPage.objects.live().first().url
-    events = EventIndexPage.objects.live().first().url
-    topic = Topic.objects.filter(resources__live=True).distinct().order_by("name").first()
-    faq = next(page.url for page in Page.objects.live().specific() if type(page).__name__ == "FAQPage")
-    return {
-        "home": "/",
-        "FAQ": faq,
-        "library": library,
-        "library, two filters": f"{library}?topic={topic.slug}&type=report",
-        "library, keyword": f"{library}?q=apprenticeships",
-        "a resource": ResourcePage.objects.live().order_by("-pk").first().url,
-        "a topic section": f"{library}{topic.slug}/",
-        "events": events,
-        "an event": EventPage.objects.live().order_by("-starts_at").first().url,
-        "a news item": NewsPage.objects.live().first().url,
-        "site search": "/search/?q=training",
-        "a feed": f"{library}feed/",
-        "an .ics": f"{events}calendar/",
-    }
 
 
 def render_alone(paths, runs=15):

@@ -42,38 +42,15 @@ PROGRAMS = {
 BUCKET = "wsi-media"
 ADMIN_PASSWORD = "stack-admin-password-0123"
 
-# The URL of one page of each type, read from the stack's database (printed as JSON).
+# The URL of one page of each type, read from the stack's database (printed as JSON), and the
+# page the editor publishes.
 PAGE_PATHS = """
 import json
-from wagtail.models import Page
-from faq.models import FAQPage
-from resources.events.models import EventIndexPage, EventPage, NewsPage
-from resources.library.models import ResourceIndexPage, ResourcePage, Topic
+from tests.helpers.page_types import page_paths
 from wsi.models import StandardPage
 
-library = ResourceIndexPage.objects.live().first().url
-events = EventIndexPage.objects.live().first().url
-topic = Topic.objects.filter(resources__live=True).distinct().order_by("name").first()
-news = NewsPage.objects.live().order_by("-pk").first()
 standard = StandardPage.objects.live().order_by("path").first()
-print(json.dumps({
-    "home": "/",
-    "FAQ": FAQPage.objects.live().first().url,
-    "library": library,
-    "library, two filters": f"{library}?topic={topic.slug}&type=report",
-    "library, keyword": f"{library}?q=apprenticeships",
-    "a resource": ResourcePage.objects.live().order_by("-pk").first().url,
-    "a topic section": f"{library}{topic.slug}/",
-    "events": events,
-    "an event": EventPage.objects.live().order_by("-starts_at").first().url,
-    "news": news.get_parent().url,
-    "a news item": news.url,
-    "site search": "/search/?q=training",
-    "a feed": f"{library}feed/",
-    "an .ics": f"{events}calendar/",
-    "the sitemap": "/sitemap.xml",
-    "_standard_page": [standard.pk, standard.url, standard.slug],
-}))
+print(json.dumps({**page_paths(), "_standard_page": [standard.pk, standard.url, standard.slug]}))
 """
 
 

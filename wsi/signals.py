@@ -74,6 +74,8 @@ def forget_pages(sender, signal, instance=None, update_fields=None, **kwargs):
     the frontend cache forgets the URLs where it shows (wsi/frontend_cache.py)."""
     if isinstance(instance, Page) and update_fields and DRAFT_FIELDS.issuperset(update_fields):
         return
+    if isinstance(instance, BaseSiteSetting | BaseGenericSetting) and kwargs.get("created"):
+        return  # made with its defaults when first read (for_site, load): pages showed those already
     if isinstance(instance, SHOWN_ON_PAGES) or type(instance) in get_snippet_models():
         urls = None
         if frontend_cache.enabled():

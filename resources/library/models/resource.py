@@ -121,9 +121,6 @@ class ResourcePage(RoutablePageMixin, BodyMixin, BasePage):
     class Meta:
         indexes = [
             models.Index(fields=["publication_date"], name="resource_publication_date"),
-            # The newest first, the undated last (the home page, the feeds): read from the top
-            # of this index instead of sorting the whole library.
-            models.Index(models.F("publication_date").desc(nulls_last=True), name="resource_newest_first"),
         ]
 
     @classmethod

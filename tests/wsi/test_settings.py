@@ -152,3 +152,20 @@ def test_check_deploy_warns_when_each_process_would_keep_its_own_cache(settings)
 
     settings.CACHES = {"default": {"BACKEND": "wsi.cache.ForgivingRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
     assert cache_is_shared(None) == []
+
+
+def test_the_embedded_default_migrates_on_sqlite(tmp_path):
+    """`make run` starts on SQLite whatever CI runs on: every migration must apply there too."""
+    environment = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "REDIS_URL")}
+    environment.update(DJANGO_SETTINGS_MODULE="wsi.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--no-input"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+    assert result.returncode == 0, result.stderr[-3000:]

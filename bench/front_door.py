@@ -37,7 +37,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
 from bench.pages import wrk  # noqa: E402
-from tests.helpers.smtp_sink import free_port  # noqa: E402
+from tests.helpers.ports import free_port  # noqa: E402
 from tests.helpers.stack import Editor, Process, Stack, compose_commands, missing_programs, wait_until  # noqa: E402
 
 FLOOR = "trivial WSGI floor"

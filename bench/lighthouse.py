@@ -20,8 +20,9 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from bench.pages import free_port, manage, production_env, start_gunicorn, wait_for  # noqa: E402
+from bench.pages import manage, production_env, start_gunicorn, wait_for  # noqa: E402
 from tests.helpers.page_types import page_paths  # noqa: E402
+from tests.helpers.ports import free_port  # noqa: E402
 
 LIGHTHOUSE = BASE_DIR / "bench" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

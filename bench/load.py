@@ -36,7 +36,8 @@ from bs4 import BeautifulSoup
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from tests.helpers.smtp_sink import SmtpSink, free_port  # noqa: E402
+from tests.helpers.ports import free_port  # noqa: E402
+from tests.helpers.smtp_sink import SmtpSink  # noqa: E402
 
 PAGES = [
     "/",

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.smtp_sink import FastSink  # noqa: E402
 from bench.stack import BASE_DIR, Stack, forget_queued_tasks, wait_for_http  # noqa: E402
-from tests.helpers.smtp_sink import free_port  # noqa: E402
+from tests.helpers.ports import free_port  # noqa: E402
 
 
 def client_session(base_url):

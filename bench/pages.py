@@ -21,7 +21,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -41,12 +40,7 @@ TARGET_SHARE = 0.5
 TARGET_MS, TARGET_LIBRARY_MS, TARGET_QUERIES = 20, 50, 15
 
 from tests.helpers.page_types import page_paths  # noqa: E402
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.helpers.ports import free_port  # noqa: E402
 
 
 def production_env(static_root, page_cache_seconds):

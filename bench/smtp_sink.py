@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.helpers.smtp_sink import free_port  # noqa: E402
+from tests.helpers.ports import free_port  # noqa: E402
 
 
 class SinkProtocol(asyncio.Protocol):

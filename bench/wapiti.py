@@ -26,7 +26,8 @@ from urllib.request import urlopen
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from tests.helpers.smtp_sink import SmtpSink, free_port  # noqa: E402
+from tests.helpers.ports import free_port  # noqa: E402
+from tests.helpers.smtp_sink import SmtpSink  # noqa: E402
 
 WAPITI_VERSION = "3.2.3"
 VENV = BASE_DIR / "var" / "wapiti-venv"

@@ -3,15 +3,11 @@ the current user, in front of servers of the test's own."""
 
 import contextlib
 import os
-import socket
 import subprocess
-import time
 from pathlib import Path
 
-import pytest
-
+from .ports import free_port, wait_listening
 from .services import require
-from .smtp_sink import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = "/usr/sbin/nginx"
@@ -62,17 +58,7 @@ def running_nginx(upstreams, folder, media_root):
         text=True,
     )
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"nginx did not start: {process.stderr.read()}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("nginx did not listen within 10 s")
-                time.sleep(0.05)
+        wait_listening(process, "nginx", [port], timeout=10)
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()

@@ -13,7 +13,7 @@ import requests
 from django.conf import settings
 from django.db import connection
 
-from .smtp_sink import free_port
+from .ports import free_port
 
 BASE_DIR = Path(settings.BASE_DIR)
 PG_BIN = Path("/usr/lib/postgresql/15/bin")

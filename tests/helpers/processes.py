@@ -18,7 +18,7 @@ from django.db import connection
 
 from wsi.celery import app
 
-from .smtp_sink import free_port
+from .ports import free_port
 
 BASE_DIR = Path(settings.BASE_DIR)
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"

@@ -4,20 +4,15 @@ misbehave for one recipient: answer 421 a few times, refuse with 550, or stall."
 import asyncio
 import email
 import email.policy
-import socket
 import threading
 import time
 from collections import defaultdict
 
 from aiosmtpd.controller import Controller
 
+from .ports import free_port
+
 MAIL_ID_HEADER = "X-WSI-Mail-ID"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Handler:

@@ -25,7 +25,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from .nginx import NGINX, native_command
-from .smtp_sink import SmtpSink, free_port
+from .ports import free_port
+from .smtp_sink import SmtpSink
 from .varnish import VCL, Varnish
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,14 +7,12 @@ of a backend the tests give: the backend's host and port are the only lines rewr
 """
 
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
+from .ports import free_port, wait_listening
 from .services import require
-from .smtp_sink import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 VCL = ROOT / "docker" / "varnish" / "default.vcl"
@@ -82,19 +80,12 @@ class Varnish:
             stderr=subprocess.PIPE,
             text=True,
         )
-        deadline = time.monotonic() + 30
-        while True:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"varnishd did not start: {self.process.stderr.read()}")
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                socket.create_connection(("127.0.0.1", self.purge_port), timeout=0.2).close()
-                return self
-            except OSError:
-                if time.monotonic() > deadline:
-                    self.stop()
-                    raise RuntimeError("varnishd did not listen within 30 s") from None
-                time.sleep(0.05)
+        try:
+            wait_listening(self.process, "varnishd", [self.port, self.purge_port], timeout=30)
+        except RuntimeError:
+            self.stop()
+            raise
+        return self
 
     def stop(self):
         if self.process is not None:

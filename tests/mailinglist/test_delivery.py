@@ -15,8 +15,8 @@ from mailinglist.factories import AnnouncementFactory, OutgoingMailFactory, Subs
 from mailinglist.messages import build_message
 from mailinglist.models import Announcement, ConfirmationToken, OutgoingMail, SignupRequest, Subscriber
 from resources.library.factories import TopicFactory
+from tests.helpers.ports import free_port
 from tests.helpers.processes import celery_broker
-from tests.helpers.smtp_sink import free_port
 from wsi.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db

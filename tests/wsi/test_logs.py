@@ -17,9 +17,9 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 
+from tests.helpers.ports import free_port
 from tests.helpers.sentry_sink import SentrySink
 from tests.helpers.services import require
-from tests.helpers.smtp_sink import free_port
 
 BASE_DIR = Path(settings.BASE_DIR)
 TOKEN = "Zq0-secret_token-4711"

@@ -21,8 +21,8 @@ from wagtail.test.utils.form_data import rich_text
 from resources.events.factories import EventIndexPageFactory, EventPageFactory
 from resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory, TopicFactory
 from tests.helpers.admin_forms import standard_page_form
+from tests.helpers.ports import free_port
 from tests.helpers.processes import Worker, broker_to_ourselves, celery_broker, forget_queued_tasks
-from tests.helpers.smtp_sink import free_port
 from tests.helpers.varnish import Varnish
 from wsi import frontend_cache
 from wsi.factories import ContactPageFactory, SectionPageFactory, StandardPageFactory, make_site_root

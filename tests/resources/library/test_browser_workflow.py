@@ -12,7 +12,8 @@ from wagtail.documents.models import Document
 
 from resources.library.factories import OrganisationFactory, PersonFactory, ResourceIndexPageFactory, TopicFactory
 from resources.library.models import Organisation, ResourcePage
-from tests.helpers.staff import PASSWORD, staff_member
+from tests.helpers.admin_browser import autosaved, log_in, open_editor, submit_for_moderation
+from tests.helpers.staff import staff_member
 from wsi.factories import make_site_root
 from wsi.media_collections import ensure_collections
 from wsi.roles import ensure_roles
@@ -44,14 +45,6 @@ def site(live_server):
     return live_server
 
 
-def log_in(tab, site, username):
-    tab.goto(site.url + "/admin/login/")
-    tab.get_by_label("Username").fill(username)
-    tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_url(site.url + "/admin/")
-
-
 def choose(tab, button, item):
     """Opens a chooser with ``button`` and picks ``item`` from its modal's list."""
     button.click()
@@ -68,20 +61,20 @@ def add_author(tab, number, kind, name):
 
 def test_an_editor_submits_a_resource_a_moderator_approves_it_and_visitors_find_and_cite_it(site, browser, page):
     page.set_default_timeout(TIMEOUT)
-    log_in(page, site, "editor")
-    page.goto(site.url + f"/admin/pages/add/library/resourcepage/{site.library.pk}/")
+    log_in(page, site.url, "editor")
+    open_editor(page, site.url + f"/admin/pages/add/library/resourcepage/{site.library.pk}/")
     page.locator("#id_title").fill(TITLE)
     add_author(page, 0, "person", "Maureen Conway")
     add_author(page, 1, "organisation", INSTITUTION)
     page.get_by_role("checkbox", name="Apprenticeships").check()
-    choose(
-        page,
-        page.locator("[data-contentpath='document']").get_by_role("button", name="Choose a document"),
-        site.document.title,
-    )
+    with autosaved(page, TITLE, f'name="document"\r\n\r\n{site.document.pk}\r\n'):
+        choose(
+            page,
+            page.locator("[data-contentpath='document']").get_by_role("button", name="Choose a document"),
+            site.document.title,
+        )
     expect(page.get_by_role("button", name="Publish")).to_have_count(0)
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Submit to Review and publish").click()
+    submit_for_moderation(page)
     expect(page.get_by_role("status")).to_contain_text("submitted", timeout=TIMEOUT)
 
     resource = ResourcePage.objects.get(title=TITLE)
@@ -95,7 +88,7 @@ def test_an_editor_submits_a_resource_a_moderator_approves_it_and_visitors_find_
     moderator_context = browser.new_context()
     moderator = moderator_context.new_page()
     moderator.set_default_timeout(TIMEOUT)
-    log_in(moderator, site, "moderator")
+    log_in(moderator, site.url, "moderator")
     moderator.goto(site.url + f"/admin/pages/{resource.pk}/edit/")
     moderator.get_by_role("button", name="More actions").click()
     moderator.get_by_role("button", name="Approve and Publish", exact=True).click()

@@ -204,9 +204,14 @@ def menus_changed():
 
 
 def purge_after_commit(urls, check_menus=False):
-    """Hand ``urls`` to the worker once the transaction commits (at once outside one): one task
-    per transaction, whatever number of signals it sent. A rolled back transaction sends none."""
-    if not enabled() or not (urls or check_menus):
+    """Hand ``urls`` (None: the whole site) to the worker once the transaction commits (at once
+    outside one): one task per transaction, whatever number of signals it sent. A rolled back
+    transaction sends none."""
+    if not enabled():
+        return
+    if urls is None:
+        urls = everything()
+    if not (urls or check_menus):
         return
     connection = transaction.get_connection()
     if not connection.in_atomic_block:

@@ -44,7 +44,7 @@ def pages_changed(urls=None, check_menus=False):
     _new_generation()
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(_new_generation)
-    frontend_cache.purge_after_commit(frontend_cache.everything() if urls is None else urls, check_menus)
+    frontend_cache.purge_after_commit(urls, check_menus)
 
 
 def _new_generation():

@@ -23,6 +23,7 @@ from resources.library.models import Organisation
 from wsi.cache import ForgivingRedisCache
 from wsi.factories import SectionPageFactory, StandardPageFactory
 from wsi.models import SiteSettings
+from wsi.page_cache import pages_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -211,3 +212,10 @@ def test_with_redis_a_published_change_reaches_every_process(cached, client, sto
         assert "The story of WSI" in client.get(story.url).content.decode()
     finally:
         cache.clear()
+
+
+def test_a_change_costs_no_query_without_a_frontend_cache(django_assert_num_queries):
+    # Every save of a page, snippet or setting says so: without Varnish or a CDN (the embedded
+    # default) there is no site to look up for a purge.
+    with django_assert_num_queries(0):
+        pages_changed()

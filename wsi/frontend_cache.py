@@ -185,13 +185,13 @@ def _paths_from_url_paths(url_paths):
 def menus_changed():
     """True when the menus (on every page) differ from the last time the worker looked, or it
     never did; the new menus are remembered."""
-    from wsi.navigation import _build
+    from wsi.navigation import menu_tree
 
     changed = False
     for site in Site.objects.select_related("root_page"):
         menus = [
             (section.pk, section.url, section.menu_label, [(page.pk, page.url, page.menu_label) for page in pages])
-            for section, pages in _build(site.root_page)
+            for section, pages in menu_tree(site)
         ]
         key = MENUS_KEY.format(site_id=site.pk)
         if cache.get(key) != menus:

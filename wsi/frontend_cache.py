@@ -140,8 +140,9 @@ def _referrers(instance):
 def _urls_of(shown, live_only=True):
     urls = set()
     for item in shown:
-        if isinstance(item, str):
-            urls |= _paths([item]) if item.startswith("/") else {item}
+        if isinstance(item, str):  # a path, an absolute URL, or "" for an address not there yet
+            if item:
+                urls |= _paths([item]) if item.startswith("/") else {item}
             continue
         page = item.specific_deferred
         if live_only and not page.live:

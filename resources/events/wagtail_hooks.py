@@ -4,7 +4,6 @@ from wagtail.permissions import page_permission_policy
 
 from resources.library.models import Person
 from resources.library.sections import PERSON_PAGE_SECTIONS
-from resources.library.wagtail_hooks import person_urls
 from wsi.frontend_cache import URLS_HOOK
 from wsi.page_cache import NEXT_CHANGE_HOOK
 
@@ -40,7 +39,8 @@ def event_urls(instance):
     library. A person: the events they speak at."""
     if isinstance(instance, EventPage):
         series = [instance.series] if instance.series_id else []
-        return series + person_urls(Person.objects.filter(event_appearances__page=instance))
+        speakers = Person.objects.filter(event_appearances__page=instance)
+        return series + [speaker.get_absolute_url() for speaker in speakers]
     if isinstance(instance, Person):
         return list(EventPage.objects.live().filter(speakers__person=instance).distinct())
     return None

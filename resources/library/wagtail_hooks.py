@@ -49,12 +49,13 @@ def library_urls(instance):
     every section (each lists the topics) and the resources that show it. A person or an
     organisation: their page and the resources that name them."""
     if isinstance(instance, ResourcePage):
-        people = Person.objects.filter(authorships__page=instance)
-        return _library_urls(sections=True, people=people)
+        authors = Person.objects.filter(authorships__page=instance)
+        return [*_listings(), *(author.get_absolute_url() for author in authors)]
     if isinstance(instance, Topic):
-        return [*_library_urls(sections=True), *instance.resources.live()]
+        return [*_listings(), *instance.resources.live()]
     if isinstance(instance, Person):
-        return [*_library_urls(people=[instance]), *ResourcePage.objects.live().filter(authors__person=instance)]
+        works = ResourcePage.objects.live().filter(authors__person=instance)
+        return [*_listings(sections=False), instance.get_absolute_url(), *works]
     if isinstance(instance, Organisation):
         resources = ResourcePage.objects.live().filter(
             Q(authors__organisation=instance) | Q(partners=instance) | Q(funders=instance)
@@ -63,7 +64,10 @@ def library_urls(instance):
     return None
 
 
-def _library_urls(sections=False, people=()):
+def _listings(sections=True):
+    """The library's page and, with ``sections``, every topic section and its feeds (the
+    library's address read once, not once per topic as ``Topic.get_absolute_url`` would outside
+    a request, in the worker's scheduled publishing)."""
     library = ResourceIndexPage.objects.live().first()
     base = library.get_full_url() if library is not None else None
     if base is None:
@@ -73,13 +77,4 @@ def _library_urls(sections=False, people=()):
         for slug in Topic.objects.values_list("slug", flat=True):
             section = base + library.reverse_subpage("topic_section", args=[slug])
             urls += [section, section + "feed/", section + "feed/atom/"]
-    return urls + person_urls(people, library)
-
-
-def person_urls(people, library=None):
-    """The library's pages of ``people`` (their works, and the events they spoke at)."""
-    library = library or ResourceIndexPage.objects.live().first()
-    base = library.get_full_url() if library is not None else None
-    if base is None:
-        return []
-    return [base + library.reverse_subpage("person", args=[person.slug]) for person in people]
+    return urls

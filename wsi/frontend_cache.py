@@ -254,13 +254,15 @@ class _Batch:
 
 def deliver(urls, check_menus=False):
     """In the worker: purge ``urls`` (or the whole site if the menus changed) through the
-    configured backends. A failure raises, for Celery to retry."""
+    configured backends, and return the URLs purged. A failure raises, for Celery to retry."""
     from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 
     if check_menus and menus_changed():
         urls = everything()
+    urls = sorted(urls)
     if urls:
-        purge_urls_from_cache_task.call(sorted(urls))
+        purge_urls_from_cache_task.call(urls)
+    return urls
 
 
 def surrogate_seconds(seconds_to_next_change):

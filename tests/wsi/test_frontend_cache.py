@@ -190,6 +190,24 @@ def test_the_whole_site_when_the_menus_changed(home, settings):
     assert RecordingBackend.purged == [f"{SITE}/about-us/", f"{SITE}/*"]
 
 
+def test_the_worker_purges_what_it_purged_once_more_after_a_delay_and_no_more(home, settings, monkeypatch):
+    frontend_cache.menus_changed()
+    SectionPageFactory(parent=home, slug="about-us")  # new menus: the first pass purges everything
+    settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    settings.FRONTEND_CACHE_REPURGE_AFTER = 10
+    RecordingBackend.purged = []
+    scheduled = []
+    monkeypatch.setattr(purge_frontend_cache, "apply_async", lambda *args, **options: scheduled.append((args, options)))
+
+    purge_frontend_cache(["http://testserver/about-us/"], check_menus=True)
+    [((args, kwargs), options)] = scheduled
+    purge_frontend_cache(*args, **kwargs)
+
+    assert RecordingBackend.purged == [f"{SITE}/*", f"{SITE}/*"]
+    assert options == {"countdown": 10}
+    assert len(scheduled) == 1
+
+
 def test_a_topic_or_a_person_with_a_new_slug_purges_their_old_addresses_too(library, purged, committed):
     topic = TopicFactory(name="Job quality", slug="job-quality")
     person = PersonFactory(slug="ana-ruiz")

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 
@@ -33,6 +33,7 @@ class WsiConfig(AppConfig):
         post_save.connect(signals.forget_site_root_paths, dispatch_uid="wsi-site-root-paths-save")
         post_delete.connect(signals.forget_site_root_paths, dispatch_uid="wsi-site-root-paths-delete")
         post_page_move.connect(signals.forget_site_root_paths, dispatch_uid="wsi-site-root-paths-move")
+        pre_save.connect(signals.remember_stored_snippet, dispatch_uid="wsi-page-cache-stored-snippet")
         post_save.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-save")
         post_delete.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-delete")
         post_page_move.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-move")

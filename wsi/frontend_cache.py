@@ -61,13 +61,14 @@ class PurgingHTTPBackend(HTTPBackend):
 # What changed, and where it shows ------------------------------------------------------------
 
 
-def affected_urls(instance, signal_name, **kwargs):
+def affected_urls(instance, signal_name, instance_before=None, **kwargs):
     """The absolute URLs where ``instance`` shows (``/*`` in them: all of that site), after the
-    signal ``signal_name`` ("publish", "unpublish", "save", "delete", "move", "slug")."""
+    signal ``signal_name`` ("publish", "unpublish", "save", "delete", "move", "slug"), and where
+    ``instance_before`` (its stored state before the change, if known) showed."""
     if isinstance(instance, SHOWN_EVERYWHERE):
         return everything()
     if isinstance(instance, Page):
-        return _page_change(instance, signal_name, **kwargs)
+        return _page_change(instance, signal_name, instance_before=instance_before, **kwargs)
     if isinstance(instance, PageViewRestriction):
         return _page_change(instance.page, "privacy")
     if isinstance(instance, Redirect):
@@ -75,6 +76,8 @@ def affected_urls(instance, signal_name, **kwargs):
     if isinstance(instance, SearchPromotion):
         return _paths(["/search/"])
     claimed = _claimed(instance)
+    if claimed is not None and instance_before is not None:
+        claimed += _claimed(instance_before) or []  # e.g. a topic's section at its old slug
     referrers = _referrers(instance)
     if claimed is None and not referrers:
         return everything()
@@ -89,6 +92,8 @@ def _page_change(page, signal_name, url_path_before=None, instance_before=None, 
     page = page.specific_deferred
     if signal_name == "save" and not page.live:
         return set()  # a page never published, or a draft: nothing public changed
+    # A publish sends post_save before modelcluster writes the page's child rows: what the apps
+    # claim then (authors, speakers) is the state before the change, and on page_published after.
     moved_from = url_path_before or (instance_before.url_path if instance_before is not None else None)
     subtree = signal_name in ("move", "slug", "unpublish", "delete", "privacy")
     # The page and its subtree may have just left the site: their URLs are purged all the same.
@@ -249,13 +254,15 @@ class _Batch:
 
 def deliver(urls, check_menus=False):
     """In the worker: purge ``urls`` (or the whole site if the menus changed) through the
-    configured backends. A failure raises, for Celery to retry."""
+    configured backends, and return the URLs purged. A failure raises, for Celery to retry."""
     from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 
     if check_menus and menus_changed():
         urls = everything()
+    urls = sorted(urls)
     if urls:
-        purge_urls_from_cache_task.call(sorted(urls))
+        purge_urls_from_cache_task.call(urls)
+    return urls
 
 
 def surrogate_seconds(seconds_to_next_change):

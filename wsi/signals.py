@@ -44,6 +44,8 @@ SIGNAL_NAMES = {
     post_page_move: "move",
     page_slug_changed: "slug",
 }
+# Where remember_stored_snippet leaves the row a snippet had before its save.
+STORED_SNIPPET = "_wsi_stored_snippet"
 # A page saved with only these fields has a new draft or lock: its live version is unchanged.
 DRAFT_FIELDS = frozenset(
     {
@@ -69,6 +71,15 @@ def forget_site_root_paths(sender, instance=None, update_fields=None, **kwargs):
         transaction.on_commit(Site.clear_site_root_paths_cache)
 
 
+def remember_stored_snippet(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A snippet about to be saved keeps its stored row, for ``forget_pages`` to purge where it
+    showed before too: a new slug moves a topic's section or a person's page."""
+    if raw or instance.pk is None or (update_fields and DRAFT_FIELDS.issuperset(update_fields)):
+        return
+    if frontend_cache.enabled() and type(instance) in get_snippet_models():
+        setattr(instance, STORED_SNIPPET, type(instance)._default_manager.filter(pk=instance.pk).first())
+
+
 def forget_pages(sender, signal, instance=None, update_fields=None, **kwargs):
     """Staff changed what public pages show: the page cache starts again (wsi/page_cache.py), and
     the frontend cache forgets the URLs where it shows (wsi/frontend_cache.py)."""
@@ -79,6 +90,8 @@ def forget_pages(sender, signal, instance=None, update_fields=None, **kwargs):
     if isinstance(instance, SHOWN_ON_PAGES) or type(instance) in get_snippet_models():
         urls = None
         if frontend_cache.enabled():
+            if signal is post_save:
+                kwargs["instance_before"] = instance.__dict__.pop(STORED_SNIPPET, None)
             urls = frontend_cache.affected_urls(instance, SIGNAL_NAMES[signal], **kwargs)
         page_cache.pages_changed(urls, check_menus=isinstance(instance, Page | BaseViewRestriction))
 

@@ -3,6 +3,7 @@ from datetime import timedelta
 from smtplib import SMTPException
 
 from celery import shared_task
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
@@ -75,12 +76,18 @@ def purge_login_records():
     logger.info("Deleted %d login records.", housekeeping.purge_login_records())
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=5, retry_backoff_max=300, max_retries=8)
-def purge_frontend_cache(urls, check_menus=False):
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=5, retry_backoff_max=300, max_retries=8)
+def purge_frontend_cache(self, urls, check_menus=False, repurge=True):
     """Purge the URLs a change shows on from the frontend cache (wsi/frontend_cache.py), after
-    the commit, so that an editor's save never waits for it. An unreachable cache is retried."""
+    the commit, so that an editor's save never waits for it. An unreachable cache is retried.
+    With ``repurge``, the URLs purged (the whole site if the menus changed) are purged once more
+    ``FRONTEND_CACHE_REPURGE_AFTER`` seconds later: a request that read the rows before the
+    commit may store the old page in the frontend cache after the first purge."""
     try:
-        frontend_cache.deliver(urls, check_menus)
+        purged = frontend_cache.deliver(urls, check_menus)
     except OSError as error:
         logger.warning("Could not purge %d URL(s) from the frontend cache (%s); retrying.", len(urls), error)
         raise
+    # Not when tasks run in the editor's request (no broker), where the countdown is ignored.
+    if repurge and purged and settings.FRONTEND_CACHE_REPURGE_AFTER and not self.request.is_eager:
+        purge_frontend_cache.apply_async((purged,), {"repurge": False}, countdown=settings.FRONTEND_CACHE_REPURGE_AFTER)

@@ -52,7 +52,7 @@ def library_urls(instance):
         authors = Person.objects.filter(authorships__page=instance)
         return [*_listings(), *(author.get_absolute_url() for author in authors)]
     if isinstance(instance, Topic):
-        return [*_listings(), *instance.resources.live()]
+        return [*_listings(topic=instance), *instance.resources.live()]
     if isinstance(instance, Person):
         works = ResourcePage.objects.live().filter(authors__person=instance)
         return [*_listings(sections=False), instance.get_absolute_url(), *works]
@@ -64,17 +64,21 @@ def library_urls(instance):
     return None
 
 
-def _listings(sections=True):
+def _listings(sections=True, topic=None):
     """The library's page and, with ``sections``, every topic section and its feeds (the
     library's address read once, not once per topic as ``Topic.get_absolute_url`` would outside
-    a request, in the worker's scheduled publishing)."""
+    a request, in the worker's scheduled publishing); ``topic``'s at its slug in memory too,
+    which may be the one before a save."""
     library = ResourceIndexPage.objects.live().first()
     base = library.get_full_url() if library is not None else None
     if base is None:
         return []
     urls = [library]
     if sections:
-        for slug in Topic.objects.values_list("slug", flat=True):
+        slugs = set(Topic.objects.values_list("slug", flat=True))
+        if topic is not None:
+            slugs.add(topic.slug)
+        for slug in slugs:
             section = base + library.reverse_subpage("topic_section", args=[slug])
             urls += [section, section + "feed/", section + "feed/atom/"]
     return urls

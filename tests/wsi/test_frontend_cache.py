@@ -188,3 +188,65 @@ def test_the_whole_site_when_the_menus_changed(home, settings):
     frontend_cache.deliver([f"{SITE}/about-us/"], check_menus=True)
 
     assert RecordingBackend.purged == [f"{SITE}/about-us/", f"{SITE}/*"]
+
+
+def test_the_worker_purges_what_it_purged_once_more_after_a_delay_and_no_more(home, settings, monkeypatch):
+    frontend_cache.menus_changed()
+    SectionPageFactory(parent=home, slug="about-us")  # new menus: the first pass purges everything
+    settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    settings.FRONTEND_CACHE_REPURGE_AFTER = 10
+    RecordingBackend.purged = []
+    scheduled = []
+    monkeypatch.setattr(purge_frontend_cache, "apply_async", lambda *args, **options: scheduled.append((args, options)))
+
+    purge_frontend_cache(["http://testserver/about-us/"], check_menus=True)
+    [((args, kwargs), options)] = scheduled
+    purge_frontend_cache(*args, **kwargs)
+
+    assert RecordingBackend.purged == [f"{SITE}/*", f"{SITE}/*"]
+    assert options == {"countdown": 10}
+    assert len(scheduled) == 1
+
+
+def test_a_topic_or_a_person_with_a_new_slug_purges_their_old_addresses_too(library, purged, committed):
+    topic = TopicFactory(name="Job quality", slug="job-quality")
+    person = PersonFactory(slug="ana-ruiz")
+    topic.slug, person.slug = "quality-of-jobs", "ana-ruiz-lopez"
+    drafts = [topic.save_revision(), person.save_revision()]  # e.g. approved later in review
+    purged.clear()
+
+    for draft in drafts:
+        with committed():
+            draft.publish()
+
+    base = library.url
+    topic_urls, person_urls = (_paths(urls) for urls in purged)
+    assert {
+        f"{base}job-quality/",
+        f"{base}job-quality/feed/",
+        f"{base}job-quality/feed/atom/",
+        f"{base}quality-of-jobs/",
+    } <= topic_urls
+    assert {f"{base}people/ana-ruiz/", f"{base}people/ana-ruiz-lopez/"} <= person_urls
+
+
+def test_authors_and_speakers_removed_have_their_pages_purged(home, library, purged, committed):
+    from resources.library.models import ResourceAuthor
+
+    ana, ben = PersonFactory(slug="ana-ruiz"), PersonFactory(slug="ben-okafor")
+    resource = ResourcePageFactory(parent=library, slug="good-jobs", authors=[ana, ben])
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home, slug="events"), slug="panel")
+    EventSpeakerFactory(page=event, person=ana)
+    EventSpeakerFactory(page=event, person=ben)
+    purged.clear()
+
+    with committed():
+        resource.authors = [ResourceAuthor(person=ana)]
+        resource.save_revision().publish()
+    with committed():
+        event.speakers = [speaker for speaker in event.speakers.all() if speaker.person == ana]
+        event.save_revision().publish()
+
+    assert len(purged) == 2
+    for urls in purged:
+        assert f"{library.url}people/ben-okafor/" in _paths(urls)

@@ -5,7 +5,9 @@ it, and that a change purges the pages that show it and leaves the others cached
 
 import http.client
 import socket
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from urllib.parse import urlencode, urlsplit
 
@@ -13,6 +15,7 @@ import pytest
 import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Site
@@ -26,7 +29,7 @@ from tests.helpers.processes import Worker, broker_to_ourselves, celery_broker, 
 from tests.helpers.varnish import Varnish
 from wsi import frontend_cache
 from wsi.factories import ContactPageFactory, SectionPageFactory, StandardPageFactory, make_site_root
-from wsi.models import SiteSettings
+from wsi.models import SiteSettings, StandardPage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -250,6 +253,59 @@ def test_the_worker_purges_after_the_editor_has_published(site, visit, varnish, 
 
     assert "The story of WSI" in visit("/about-us/our-story/").text, worker.output()
     assert "wsi.tasks.purge_frontend_cache" in worker.output()
+
+
+@pytest.mark.integration
+@pytest.mark.redis
+def test_a_page_rendered_from_the_rows_before_the_publish_is_purged_again(site, visit, varnish, sink, monkeypatch):
+    """A visitor's request reads the page, the editor publishes and the worker purges while it
+    renders, and Varnish stores the old page after the purge: the worker's second pass, after
+    FRONTEND_CACHE_REPURGE_AFTER, drops it."""
+    repurge_after = 4
+    rendering, release = threading.Event(), threading.Event()
+    get_context = StandardPage.get_context
+
+    def held_get_context(page, request, *args, **kwargs):
+        context = get_context(page, request, *args, **kwargs)
+        if not rendering.is_set():
+            rendering.set()
+            release.wait(30)
+        return context
+
+    monkeypatch.setattr(StandardPage, "get_context", held_get_context)
+    _home, _about, story, *_ = site
+    with broker_to_ourselves(settings.REDIS_URL):
+        forget_queued_tasks(settings.REDIS_URL)
+        worker = Worker(
+            settings.REDIS_URL,
+            sink.url,
+            "http://testserver",
+            FRONTEND_CACHE_URL=varnish.purge_url,
+            FRONTEND_CACHE_REPURGE_AFTER=repurge_after,
+        )
+        worker.start(timeout=90)
+        try:
+            with celery_broker(settings.REDIS_URL), ThreadPoolExecutor(1) as visitor:
+                in_flight = visitor.submit(visit, "/about-us/our-story/")
+                assert rendering.wait(30)
+                story.title = "The story of WSI"
+                with transaction.atomic():  # one task: the first pass is over when it has succeeded
+                    story.save_revision().publish()
+                deadline = time.monotonic() + 30
+                while "succeeded" not in worker.output() and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                release.set()
+                assert "Our story" in in_flight.result().text, worker.output()
+                stale = visit("/about-us/our-story/")
+                deadline = time.monotonic() + repurge_after + 10
+                while "The story of WSI" not in visit("/about-us/our-story/").text and time.monotonic() < deadline:
+                    time.sleep(0.1)
+        finally:
+            release.set()
+            worker.stop()
+
+    assert stale.headers["X-Cache"] == "HIT" and "The story of WSI" not in stale.text
+    assert "The story of WSI" in visit("/about-us/our-story/").text, worker.output()
 
 
 def test_behind_varnish_and_nginx_each_visitor_keeps_their_own_address(nginx, settings):

@@ -137,6 +137,9 @@ CACHE_MAX_AGE = env.int("CACHE_MAX_AGE", default=60)
 # there is none (the embedded default). It keeps pages FRONTEND_CACHE_MAX_AGE seconds at most.
 FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
 FRONTEND_CACHE_MAX_AGE = env.int("FRONTEND_CACHE_MAX_AGE", default=24 * 60 * 60)
+# The worker purges the same URLs again this many seconds later (0: never), for the pages that
+# requests in flight during the first purge rendered from the rows before the change.
+FRONTEND_CACHE_REPURGE_AFTER = env.int("FRONTEND_CACHE_REPURGE_AFTER", default=10)
 WAGTAILFRONTENDCACHE = {}
 if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE["varnish"] = {

@@ -46,7 +46,8 @@ SIGNAL_NAMES = {
 }
 # Where remember_stored_snippet leaves the row a snippet had before its save.
 STORED_SNIPPET = "_wsi_stored_snippet"
-# A page saved with only these fields has a new draft or lock: its live version is unchanged.
+# A page or snippet saved with only these fields has a new draft or lock: its live version is
+# unchanged.
 DRAFT_FIELDS = frozenset(
     {
         "draft_title",
@@ -60,12 +61,16 @@ DRAFT_FIELDS = frozenset(
 )
 
 
+def _draft_only(update_fields):
+    return bool(update_fields) and DRAFT_FIELDS.issuperset(update_fields)
+
+
 def forget_site_root_paths(sender, instance=None, update_fields=None, **kwargs):
     """A site or a page saved, moved or deleted: Wagtail's site root paths (the base of every
     page's URL, in the shared cache) are read again after the commit. Wagtail drops them when a
     site or a site's root page is saved, before the commit, so another web node could store the
     old ones again meanwhile and keep them for an hour. A moved page may hold a site's root."""
-    if isinstance(instance, Page) and update_fields and DRAFT_FIELDS.issuperset(update_fields):
+    if isinstance(instance, Page) and _draft_only(update_fields):
         return
     if instance is None or isinstance(instance, Page | Site):
         transaction.on_commit(Site.clear_site_root_paths_cache)
@@ -74,7 +79,7 @@ def forget_site_root_paths(sender, instance=None, update_fields=None, **kwargs):
 def remember_stored_snippet(sender, instance, raw=False, update_fields=None, **kwargs):
     """A snippet about to be saved keeps its stored row, for ``forget_pages`` to purge where it
     showed before too: a new slug moves a topic's section or a person's page."""
-    if raw or instance.pk is None or (update_fields and DRAFT_FIELDS.issuperset(update_fields)):
+    if raw or instance.pk is None or _draft_only(update_fields):
         return
     if frontend_cache.enabled() and type(instance) in get_snippet_models():
         setattr(instance, STORED_SNIPPET, type(instance)._default_manager.filter(pk=instance.pk).first())
@@ -83,7 +88,7 @@ def remember_stored_snippet(sender, instance, raw=False, update_fields=None, **k
 def forget_pages(sender, signal, instance=None, update_fields=None, **kwargs):
     """Staff changed what public pages show: the page cache starts again (wsi/page_cache.py), and
     the frontend cache forgets the URLs where it shows (wsi/frontend_cache.py)."""
-    if isinstance(instance, Page) and update_fields and DRAFT_FIELDS.issuperset(update_fields):
+    if isinstance(instance, Page) and _draft_only(update_fields):
         return
     if isinstance(instance, BaseSiteSetting | BaseGenericSetting) and kwargs.get("created"):
         return  # made with its defaults when first read (for_site, load): pages showed those already

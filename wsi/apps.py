@@ -33,7 +33,7 @@ class WsiConfig(AppConfig):
         post_save.connect(signals.forget_site_root_paths, dispatch_uid="wsi-site-root-paths-save")
         post_delete.connect(signals.forget_site_root_paths, dispatch_uid="wsi-site-root-paths-delete")
         post_page_move.connect(signals.forget_site_root_paths, dispatch_uid="wsi-site-root-paths-move")
-        pre_save.connect(signals.remember_stored_snippet, dispatch_uid="wsi-page-cache-stored-snippet")
+        pre_save.connect(signals.remember_where_shown, dispatch_uid="wsi-page-cache-shown-before")
         post_save.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-save")
         post_delete.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-delete")
         post_page_move.connect(signals.forget_pages, dispatch_uid="wsi-page-cache-move")

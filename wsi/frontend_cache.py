@@ -61,14 +61,18 @@ class PurgingHTTPBackend(HTTPBackend):
 # What changed, and where it shows ------------------------------------------------------------
 
 
-def affected_urls(instance, signal_name, instance_before=None, **kwargs):
+def affected_urls(instance, signal_name, shown_before=(), **kwargs):
     """The absolute URLs where ``instance`` shows (``/*`` in them: all of that site), after the
-    signal ``signal_name`` ("publish", "unpublish", "save", "delete", "move", "slug"), and where
-    ``instance_before`` (its stored state before the change, if known) showed."""
+    signal ``signal_name`` ("publish", "unpublish", "save", "delete", "move", "slug"), and
+    ``shown_before``: where it showed before the change (wsi/signals.py)."""
+    return _bounded(_shown_at(instance, signal_name, **kwargs) | set(shown_before))
+
+
+def _shown_at(instance, signal_name, **kwargs):
     if isinstance(instance, SHOWN_EVERYWHERE):
         return everything()
     if isinstance(instance, Page):
-        return _page_change(instance, signal_name, instance_before=instance_before, **kwargs)
+        return _page_change(instance, signal_name, **kwargs)
     if isinstance(instance, PageViewRestriction):
         return _page_change(instance.page, "privacy")
     if isinstance(instance, Redirect):
@@ -76,8 +80,6 @@ def affected_urls(instance, signal_name, instance_before=None, **kwargs):
     if isinstance(instance, SearchPromotion):
         return _paths(["/search/"])
     claimed = _claimed(instance)
-    if claimed is not None and instance_before is not None:
-        claimed += _claimed(instance_before) or []  # e.g. a topic's section at its old slug
     referrers = _referrers(instance)
     if claimed is None and not referrers:
         return everything()

@@ -44,8 +44,8 @@ SIGNAL_NAMES = {
     post_page_move: "move",
     page_slug_changed: "slug",
 }
-# Where remember_stored_snippet leaves the row a snippet had before its save.
-STORED_SNIPPET = "_wsi_stored_snippet"
+# Where remember_where_shown leaves the URLs a snippet showed at before its save.
+SHOWN_BEFORE = "_wsi_shown_before"
 # A page or snippet saved with only these fields has a new draft or lock: its live version is
 # unchanged.
 DRAFT_FIELDS = frozenset(
@@ -76,13 +76,16 @@ def forget_site_root_paths(sender, instance=None, update_fields=None, **kwargs):
         transaction.on_commit(Site.clear_site_root_paths_cache)
 
 
-def remember_stored_snippet(sender, instance, raw=False, update_fields=None, **kwargs):
-    """A snippet about to be saved keeps its stored row, for ``forget_pages`` to purge where it
-    showed before too: a new slug moves a topic's section or a person's page."""
+def remember_where_shown(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A snippet about to be saved keeps the URLs where its stored row shows, for
+    ``forget_pages`` to purge too: a new slug moves a topic's section or a person's page, and a
+    person who stops being staff leaves the Staff page."""
     if raw or instance.pk is None or _draft_only(update_fields):
         return
     if frontend_cache.enabled() and type(instance) in get_snippet_models():
-        setattr(instance, STORED_SNIPPET, type(instance)._default_manager.filter(pk=instance.pk).first())
+        stored = type(instance)._default_manager.filter(pk=instance.pk).first()
+        if stored is not None:
+            setattr(instance, SHOWN_BEFORE, frontend_cache.affected_urls(stored, "save"))
 
 
 def forget_pages(sender, signal, instance=None, update_fields=None, **kwargs):
@@ -95,9 +98,8 @@ def forget_pages(sender, signal, instance=None, update_fields=None, **kwargs):
     if isinstance(instance, SHOWN_ON_PAGES) or type(instance) in get_snippet_models():
         urls = None
         if frontend_cache.enabled():
-            if signal is post_save:
-                kwargs["instance_before"] = instance.__dict__.pop(STORED_SNIPPET, None)
-            urls = frontend_cache.affected_urls(instance, SIGNAL_NAMES[signal], **kwargs)
+            shown_before = instance.__dict__.pop(SHOWN_BEFORE, ())
+            urls = frontend_cache.affected_urls(instance, SIGNAL_NAMES[signal], shown_before, **kwargs)
         page_cache.pages_changed(urls, check_menus=isinstance(instance, Page | BaseViewRestriction))
 
 

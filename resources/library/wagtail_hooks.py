@@ -5,7 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from wsi.frontend_cache import URLS_HOOK
 
-from .models import Organisation, Person, ResourceIndexPage, ResourcePage, Topic
+from .models import FundersPage, Organisation, Person, ResourceIndexPage, ResourcePage, StaffPage, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -47,38 +47,36 @@ def library_urls(instance):
     """Where the library shows a change (wsi/frontend_cache.py). A resource: the library's
     listing, every topic section (it may have just left one) and its authors' pages. A topic:
     every section (each lists the topics) and the resources that show it. A person or an
-    organisation: their page and the resources that name them."""
+    organisation: their page and the resources that name them, and the Staff or Funders page."""
     if isinstance(instance, ResourcePage):
         authors = Person.objects.filter(authorships__page=instance)
         return [*_listings(), *(author.get_absolute_url() for author in authors)]
     if isinstance(instance, Topic):
-        return [*_listings(topic=instance), *instance.resources.live()]
+        return [*_listings(), *instance.resources.live()]
     if isinstance(instance, Person):
         works = ResourcePage.objects.live().filter(authors__person=instance)
-        return [*_listings(sections=False), instance.get_absolute_url(), *works]
+        staff_pages = StaffPage.objects.live() if instance.is_staff else []
+        return [*_listings(sections=False), instance.get_absolute_url(), *works, *staff_pages]
     if isinstance(instance, Organisation):
         resources = ResourcePage.objects.live().filter(
             Q(authors__organisation=instance) | Q(partners=instance) | Q(funders=instance)
         )
-        return list(resources.distinct())
+        funders_pages = FundersPage.objects.live() if instance.kind == Organisation.Kind.FUNDER else []
+        return [*resources.distinct(), *funders_pages]
     return None
 
 
-def _listings(sections=True, topic=None):
+def _listings(sections=True):
     """The library's page and, with ``sections``, every topic section and its feeds (the
     library's address read once, not once per topic as ``Topic.get_absolute_url`` would outside
-    a request, in the worker's scheduled publishing); ``topic``'s at its slug in memory too,
-    which may be the one before a save."""
+    a request, in the worker's scheduled publishing)."""
     library = ResourceIndexPage.objects.live().first()
     base = library.get_full_url() if library is not None else None
     if base is None:
         return []
     urls = [library]
     if sections:
-        slugs = set(Topic.objects.values_list("slug", flat=True))
-        if topic is not None:
-            slugs.add(topic.slug)
-        for slug in slugs:
+        for slug in Topic.objects.values_list("slug", flat=True):
             section = base + library.reverse_subpage("topic_section", args=[slug])
             urls += [section, section + "feed/", section + "feed/atom/"]
     return urls

@@ -14,7 +14,15 @@ from resources.events.factories import (
     EventSeriesPageFactory,
     EventSpeakerFactory,
 )
-from resources.library.factories import PersonFactory, ResourcePageFactory, TopicFactory
+from resources.library.factories import (
+    FundersPageFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ResourcePageFactory,
+    StaffPageFactory,
+    TopicFactory,
+)
+from resources.library.models import Organisation
 from wsi import frontend_cache
 from wsi.factories import SectionPageFactory, StandardPageFactory
 from wsi.tasks import purge_frontend_cache
@@ -250,3 +258,45 @@ def test_authors_and_speakers_removed_have_their_pages_purged(home, library, pur
     assert len(purged) == 2
     for urls in purged:
         assert f"{library.url}people/ben-okafor/" in _paths(urls)
+
+
+def test_a_person_deleted_purges_the_resources_and_events_that_named_them(home, library, purged, committed):
+    """Their authorships and appearances are deleted first: the reference index names the pages."""
+    ana = PersonFactory(slug="ana-ruiz")
+    ResourcePageFactory(parent=library, slug="good-jobs", authors=[ana])
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home, slug="events"), slug="panel")
+    EventSpeakerFactory(page=event, person=ana)
+    purged.clear()
+
+    with committed():
+        ana.delete()
+
+    [urls] = purged
+    assert {f"{library.url}good-jobs/", "/events/panel/", f"{library.url}people/ana-ruiz/"} <= _paths(urls)
+
+
+def test_the_staff_and_funders_pages_show_their_people_and_organisations(home, purged, committed):
+    about = SectionPageFactory(parent=home, slug="about-us")
+    StaffPageFactory(parent=about)
+    FundersPageFactory(parent=about)
+    staff, leaver, author = (PersonFactory(is_staff=is_staff) for is_staff in (True, True, False))
+    funder = OrganisationFactory(kind=Organisation.Kind.FUNDER)
+    purged.clear()
+
+    with committed():
+        staff.role = "Director"
+        staff.save()
+    with committed():
+        leaver.is_staff = False
+        leaver.save()
+    with committed():
+        funder.name = "The Ford Foundation"
+        funder.save()
+    with committed():
+        author.save()
+
+    staff_urls, leaver_urls, funder_urls, *author_urls = (_paths(urls) for urls in purged)
+    assert "/about-us/staff/" in staff_urls and "/about-us/funders/" not in staff_urls
+    assert "/about-us/staff/" in leaver_urls
+    assert "/about-us/funders/" in funder_urls and "/about-us/staff/" not in funder_urls
+    assert not any("/about-us/staff/" in urls for urls in author_urls)

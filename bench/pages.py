@@ -93,6 +93,8 @@ def wrk(url, duration, options=()):
         ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency", *options, url], capture_output=True, text=True, check=True
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
+    if not rate:
+        print(f"no answer from {url}:\n{out}", file=sys.stderr)
     latency = {q: float(v) * UNITS[u] for q, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)}
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"rps": rate, "p50": latency.get("50"), "p99": latency.get("99"), "errors": int(errors[1]) if errors else 0}

@@ -91,7 +91,7 @@ def remember_where_shown(sender, instance, raw=False, update_fields=None, **kwar
 def forget_pages(sender, signal, instance=None, update_fields=None, **kwargs):
     """Staff changed what public pages show: the page cache starts again (wsi/page_cache.py), and
     the frontend cache forgets the URLs where it shows (wsi/frontend_cache.py)."""
-    if isinstance(instance, Page) and _draft_only(update_fields):
+    if _draft_only(update_fields):
         return
     if isinstance(instance, BaseSiteSetting | BaseGenericSetting) and kwargs.get("created"):
         return  # made with its defaults when first read (for_site, load): pages showed those already

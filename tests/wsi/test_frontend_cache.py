@@ -80,12 +80,15 @@ def test_a_published_page_purges_itself_its_listings_and_the_site_wide_pages_onc
     assert _paths(task) == {"/about-us/our-story/", "/about-us/", "/", "/search/", "/sitemap.xml"}
 
 
-def test_a_draft_or_a_rolled_back_publish_purges_nothing(home, purged, committed):
+def test_a_draft_or_a_rolled_back_publish_purges_nothing(home, library, purged, committed):
     story = StandardPageFactory(parent=home, slug="our-story", show_in_menus=False)
+    topic = TopicFactory(name="Job quality", slug="job-quality")
     purged.clear()
 
     with committed():
         story.save_revision()
+        topic.name = "Quality of jobs"
+        topic.save_revision()
         with pytest.raises(RuntimeError), transaction.atomic():
             story.save_revision().publish()
             raise RuntimeError

@@ -9,6 +9,9 @@ the arrival times it stamps are not held up by its own parsing.
     # the same run on another checkout first (e.g. main), on a database of its own:
         ... --before /path/to/main --before-database-url postgres://postgres@127.0.0.1:5432/wsi_bench_before
 
+With ``--announcement 20000`` an announcement to that many subscribers is sent from just before
+the signups, by the bulk worker as in Compose: confirmations must not wait behind it.
+
 It migrates the databases it is given, and deletes the subscribers it created afterwards.
 """
 
@@ -27,6 +30,7 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.announcement import CLEANUP, SEND, SETUP  # noqa: E402
 from bench.smtp_sink import FastSink  # noqa: E402
 from bench.stack import BASE_DIR, Stack, forget_queued_tasks, wait_for_http  # noqa: E402
 from tests.helpers.ports import free_port  # noqa: E402
@@ -66,6 +70,10 @@ def measure(checkout, database_url, args, label):
         stack.start("web", [*gunicorn, "--no-control-socket"])
         stack.start_workers()
         wait_for_http(f"{base_url}/healthz")
+        announced = f"bench-{uuid.uuid4().hex[:8]}-"
+        if args.announcement:
+            setup = SETUP.replace("bench-RUN-", announced).replace("RUN", run).replace("COUNT", str(args.announcement))
+            stack.shell(SEND.replace("PK", stack.shell(setup).splitlines()[-1]))
         posted_at = {}
         local = threading.local()
 
@@ -94,21 +102,26 @@ def measure(checkout, database_url, args, label):
         with sink.lock:
             arrivals = {}
             for address, arrived in zip(sink.recipients, sink.arrived, strict=True):
-                arrivals.setdefault(address, arrived)
-            duplicates = len(sink.recipients) - len(arrivals)
+                if not address.startswith(announced):
+                    arrivals.setdefault(address, arrived)
+            last_confirmation = max(arrivals.values())
+            announcement_mails = [
+                arrived
+                for address, arrived in zip(sink.recipients, sink.arrived, strict=True)
+                if address.startswith(announced)
+            ]
+            duplicates = len(sink.recipients) - len(arrivals) - len(announcement_mails)
         latencies = sorted(arrivals[address] - posted for address, posted in posted_at.items())
-        return args.signups / elapsed, latencies, duplicates, load
+        announcement_after = sum(arrived > last_confirmation for arrived in announcement_mails)
+        return args.signups / elapsed, latencies, duplicates, load, announcement_after
     finally:
         stack.stop()
         sink.stop()
-        stack.shell(
-            "from mailinglist.models import Subscriber; "
-            f"Subscriber.objects.filter(email__startswith='bench-{run}-').delete()"
-        )
+        stack.shell(CLEANUP)
 
 
 def report(label, result, args):
-    rate, latencies, duplicates, load = result
+    rate, latencies, duplicates, load, announcement_after = result
     print(f"{label} (load average {load})")
     print(f"  signups:          {args.signups} in bursts of {args.burst} from {args.clients} clients")
     print(f"  signups per second (pauses included): {rate:.0f}")
@@ -117,6 +130,11 @@ def report(label, result, args):
         f"p99 {latencies[int(0.99 * (len(latencies) - 1))] * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms"
     )
     print(f"  duplicate mails:  {duplicates}")
+    if args.announcement:
+        print(
+            f"  announcement to {args.announcement} subscribers sent meanwhile: "
+            f"{announcement_after} of its mails left after the last confirmation"
+        )
 
 
 def main():
@@ -125,6 +143,9 @@ def main():
     parser.add_argument("--burst", type=int, default=50, help="signups sent at once, then a pause")
     parser.add_argument("--pause", type=float, default=1.0, help="seconds between bursts")
     parser.add_argument("--clients", type=int, default=8, help="concurrent HTTP clients")
+    parser.add_argument(
+        "--announcement", type=int, default=0, help="recipients of an announcement sent from just before the signups"
+    )
     parser.add_argument("--before", help="another checkout to measure first, in the same run")
     parser.add_argument("--before-database-url", help="its database (its schema may differ)")
     args = parser.parse_args()

@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.views.generic import TemplateView
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -160,6 +160,41 @@ class PreviewView(AnnouncementStaffView):
         return HttpResponse(message.alternatives[0][0])
 
 
+class AnnouncementEditView(EditView):
+    """Only a draft can change: what was mailed stays what the archive shows, and a send under
+    way keeps the text it started with."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = self.get_object()
+
+    def get(self, request, *args, **kwargs):
+        return self._refusal() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._refusal() or super().post(request, *args, **kwargs)
+
+    def _refusal(self):
+        if self.object.state == Announcement.State.DRAFT:
+            return None
+        state = self.object.get_state_display().lower()
+        if self.object.state == Announcement.State.SCHEDULED:
+            messages.warning(self.request, f"This announcement is {state}. Cancel its schedule to change it.")
+        else:
+            messages.warning(self.request, f"This announcement is {state}. What was mailed cannot change.")
+        return redirect("mailinglist_announcements:send", self.object.pk)
+
+
+class AnnouncementDeleteView(DeleteView):
+    """Not while it is being sent: its mails' rows go with it."""
+
+    def post(self, request, *args, **kwargs):
+        if self.object.state in (Announcement.State.QUEUED, Announcement.State.SENDING):
+            messages.warning(request, "This announcement is being sent; it can be deleted once it is sent.")
+            return redirect("mailinglist_announcements:send", self.object.pk)
+        return super().post(request, *args, **kwargs)
+
+
 class AnnouncementIndexView(IndexView):
     def get_list_more_buttons(self, instance):
         url = reverse("mailinglist_announcements:send", args=[instance.pk])
@@ -174,6 +209,8 @@ class AnnouncementViewSet(ModelViewSet):
     menu_label = "Announcements"
     copy_view_enabled = False
     index_view_class = AnnouncementIndexView
+    edit_view_class = AnnouncementEditView
+    delete_view_class = AnnouncementDeleteView
     list_display = [
         "subject",
         Column("progress", label="Progress", accessor=progress_text),

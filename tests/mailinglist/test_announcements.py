@@ -140,3 +140,26 @@ def test_the_archive_lists_sent_announcements_only_and_is_in_the_sitemap(client,
     assert client.get(f"/mailing-list/newsletters/{draft.pk}/").status_code == 404
     assert f"/mailing-list/newsletters/{sent.pk}/" in sitemap and "/mailing-list/newsletters/</loc>" in sitemap
     assert f"/mailing-list/newsletters/{draft.pk}/" not in sitemap
+
+
+@pytest.mark.parametrize("state", [State.SCHEDULED, State.QUEUED, State.SENDING, State.SENT])
+def test_only_a_draft_can_be_changed(staff, state):
+    announcement = AnnouncementFactory(subject="Gaining Ground", state=state)
+    edit = f"/admin/mailing-list/announcements/edit/{announcement.pk}/"
+
+    page = staff.get(edit, follow=True)
+    staff.post(edit, {"subject": "Another subject", "body": "<p>Another text.</p>"})
+
+    assert page.redirect_chain[-1][0] == send_page(announcement)
+    assert f"This announcement is {state.label.lower()}." in text(page)
+    assert Announcement.objects.get().subject == "Gaining Ground"
+
+
+def test_an_announcement_being_sent_cannot_be_deleted(staff):
+    sending, sent = AnnouncementFactory(state=State.SENDING), AnnouncementFactory(state=State.SENT)
+
+    refused = staff.post(f"/admin/mailing-list/announcements/delete/{sending.pk}/", follow=True)
+    staff.post(f"/admin/mailing-list/announcements/delete/{sent.pk}/")
+
+    assert "it can be deleted once it is sent" in text(refused)
+    assert list(Announcement.objects.all()) == [sending]

@@ -83,16 +83,16 @@ def current_generation():
     return generation
 
 
-def remembered(name, build):
-    """``build()``, kept in this process until public pages change: for what every request
-    would read again from the database, and that time alone does not change. Read-only: the
-    value is shared by the requests that follow."""
+def remembered(name, build, still_valid=None):
+    """``build()``, kept in this process until public pages change, or until
+    ``still_valid(value)`` says no when time alone changes it: for what every request would read
+    again from the database. Read-only: the value is shared by the requests that follow."""
     generation = current_generation()
     values = _remembered.get(generation)
     if values is None:
         _remembered.clear()
         values = _remembered[generation] = {}
-    if name not in values:
+    if name not in values or (still_valid is not None and not still_valid(values[name])):
         values[name] = build()
     return values[name]
 

@@ -41,7 +41,11 @@ NEXT_CHANGE_HOOK = "page_cache_next_change"
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 
 _request = threading.local()  # .generation: this request's token; .open: inside a request
-_remembered = {}  # {generation: {name: value}}, the current generation's only
+# What ``remembered`` keeps: {generation: (kept until (a timestamp), {name: value})}, the current
+# generation's only. Kept a minute at most, for a change the generation missed: one saved while
+# Redis did not answer, or rows changed behind the signals' back.
+_remembered = {}
+REMEMBER_SECONDS = 60
 
 
 def pages_changed(urls=None, check_menus=False):
@@ -84,14 +88,16 @@ def current_generation():
 
 
 def remembered(name, build, still_valid=None):
-    """``build()``, kept in this process until public pages change, or until
-    ``still_valid(value)`` says no when time alone changes it: for what every request would read
-    again from the database. Read-only: the value is shared by the requests that follow."""
+    """``build()``, kept in this process until public pages change (``REMEMBER_SECONDS`` at
+    most), or until ``still_valid(value)`` says no when time alone changes it: for what every
+    request would read again from the database. Read-only: the value is shared by the requests
+    that follow."""
     generation = current_generation()
-    values = _remembered.get(generation)
-    if values is None:
+    kept_until, values = _remembered.get(generation, (0, None))
+    if kept_until <= time.time():
         _remembered.clear()
-        values = _remembered[generation] = {}
+        values = {}
+        _remembered[generation] = (time.time() + REMEMBER_SECONDS, values)
     if name not in values or (still_valid is not None and not still_valid(values[name])):
         values[name] = build()
     return values[name]

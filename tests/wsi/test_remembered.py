@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
-from wsi.factories import HomePageFactory
+from wsi.factories import HomePageFactory, SectionPageFactory, StandardPageFactory
+from wsi.models import SiteSettings
 from wsi.page_cache import REMEMBER_SECONDS, remembered
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +44,24 @@ def test_a_value_is_built_again_after_a_while_even_without_a_change():
     with time_machine.travel(start + datetime.timedelta(seconds=REMEMBER_SECONDS + 1), tick=False):
         remembered("answer", lambda: builds.append("built"))
     assert builds == ["built", "built"]
+
+
+def test_a_section_given_a_new_slug_routes_its_pages_there_at_once(client, home):
+    section = SectionPageFactory(parent=home, title="About us", slug="about-us")
+    StandardPageFactory(parent=section, title="Our story", slug="our-story")
+    assert client.get("/about-us/our-story/").status_code == 200
+
+    section.slug = "who-we-are"
+    section.save_revision().publish()
+
+    assert client.get("/about-us/our-story/").status_code == 404
+    assert "Our story" in client.get("/who-we-are/our-story/").content.decode()
+
+
+def test_changed_site_settings_show_at_once(client, home):
+    assert "Workforce Strategies Initiative" in client.get("/").content.decode()
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.organisation_name = "The Initiative"
+    site_settings.save()
+
+    assert "The Initiative" in client.get("/").content.decode()

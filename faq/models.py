@@ -5,9 +5,10 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
 from wagtail.search import index
 
+from wsi import page_cache
 from wsi.models import BasePage
 from wsi.page_privacy import public
 
@@ -50,14 +51,26 @@ class FAQPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            entries, structured_data = self._entries(request)
+        else:
+            # Expanding the answers' rich text cost more than the rest of the page. Links are
+            # relative to the request's site, hence the site in the name.
+            site = Site.find_for_request(request)
+            name = ("faq-entries", self.pk, site.pk if site else None)
+            entries, structured_data = page_cache.remembered(name, lambda: self._entries(request))
+        context["entries"] = entries
+        context["structured_data"] = structured_data
+        return context
+
+    def _entries(self, request):
+        """The entries, and their structured data."""
         questions = self.questions.all()
         if isinstance(questions, models.QuerySet):
             # A preview's questions live in memory, with their topics; saved ones are prefetched.
             questions = questions.prefetch_related("topics")
         entries = build_entries(questions, request)
-        context["entries"] = entries
-        context["structured_data"] = faq_json_ld(entries)
-        return context
+        return entries, faq_json_ld(entries)
 
 
 class FAQQuestionQuerySet(models.QuerySet):

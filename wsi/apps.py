@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -26,7 +27,10 @@ class WsiConfig(AppConfig):
     media_collections = ("Page images",)
 
     def ready(self):
-        from wsi import checks, signals  # noqa: F401 (importing checks registers them)
+        from wsi import checks, page_cache, signals  # noqa: F401 (importing checks registers them)
+
+        request_started.connect(page_cache.open_request, dispatch_uid="wsi-page-cache-request-open")
+        request_finished.connect(page_cache.close_request, dispatch_uid="wsi-page-cache-request-close")
 
         post_migrate.connect(signals.restore_roles_and_collections, dispatch_uid="wsi-staff-roles")
 

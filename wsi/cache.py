@@ -11,7 +11,7 @@ import functools
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -40,9 +40,28 @@ def _key_not_found(key, *args, **kwargs):
     raise ValueError(f"Key '{key}' not found")  # what incr() says of a missing key
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """One ``redis.Redis`` per connection pool: Django's client builds a new one for every cache
+    call, and its constructor (a table of some 170 reply callbacks) cost more than the call."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}  # by connection pool (pools live as long as this object)
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        if pool not in self._clients:
+            self._clients[pool] = self._client(connection_pool=pool)
+        return self._clients[pool]
+
+
 class ForgivingRedisCache(RedisCache):
     _last_logged = 0.0
     _retry_at = 0.0  # each thread has its own cache object, hence its own pause
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
 
     def _log_unavailable(self, operation, error):
         # One line a minute, not one per request, while Redis is away.

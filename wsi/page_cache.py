@@ -15,10 +15,15 @@ name the next such instant through the ``page_cache_next_change`` hook, and no e
 it.
 
 The token is drawn again when the transaction commits, because a request that read the old rows
-before the commit could have stored them under the token drawn by the signal itself."""
+before the commit could have stored them under the token drawn by the signal itself.
+
+A request reads the token once (``open_request`` and ``close_request``, on Django's request
+signals). Values that only change when public pages do, and that every request would otherwise
+read from the database again, are kept in the process under it (``remembered``)."""
 
 import hashlib
 import secrets
+import threading
 import time
 from urllib.parse import parse_qsl, urlencode
 
@@ -35,6 +40,13 @@ NEXT_CHANGE_HOOK = "page_cache_next_change"
 # Query parameters that only say where a visitor came from: one entry serves them all.
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 
+_request = threading.local()  # .generation: this request's token; .open: inside a request
+# What ``remembered`` keeps: {generation: (kept until (a timestamp), {name: value})}, the current
+# generation's only. Kept a minute at most, for a change the generation missed: one saved while
+# Redis did not answer, or rows changed behind the signals' back.
+_remembered = {}
+REMEMBER_SECONDS = 60
+
 
 def pages_changed(urls=None, check_menus=False):
     """Something public changed: no page cached before now is served again. ``urls``, where it
@@ -49,16 +61,46 @@ def pages_changed(urls=None, check_menus=False):
 
 def _new_generation():
     cache.set(GENERATION_KEY, secrets.token_hex(8), None)
+    _request.generation = None
+
+
+def open_request(**kwargs):
+    _request.open, _request.generation = True, None
+
+
+def close_request(**kwargs):
+    _request.open, _request.generation = False, None
 
 
 def current_generation():
+    """The token, read from the shared cache once per request (at every call outside one)."""
+    if getattr(_request, "open", False) and _request.generation is not None:
+        return _request.generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = secrets.token_hex(8)
         # add, not set: a token drawn meanwhile by a change wins.
         if not cache.add(GENERATION_KEY, generation, None):
             generation = cache.get(GENERATION_KEY, generation)
+    if getattr(_request, "open", False):
+        _request.generation = generation
     return generation
+
+
+def remembered(name, build, still_valid=None):
+    """``build()``, kept in this process until public pages change (``REMEMBER_SECONDS`` at
+    most), or until ``still_valid(value)`` says no when time alone changes it: for what every
+    request would read again from the database. Read-only: the value is shared by the requests
+    that follow."""
+    generation = current_generation()
+    kept_until, values = _remembered.get(generation, (0, None))
+    if kept_until <= time.time():
+        _remembered.clear()
+        values = {}
+        _remembered[generation] = (time.time() + REMEMBER_SECONDS, values)
+    if name not in values or (still_valid is not None and not still_valid(values[name])):
+        values[name] = build()
+    return values[name]
 
 
 def normalised_query(query_string):

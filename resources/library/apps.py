@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import post_page_move
 
@@ -28,5 +27,3 @@ class LibraryConfig(AppConfig):
         post_save.connect(signals.forget_index, dispatch_uid="library-index-save")
         post_delete.connect(signals.forget_index, dispatch_uid="library-index-delete")
         post_page_move.connect(signals.forget_index, dispatch_uid="library-index-move")
-        request_started.connect(signals.open_request_memo, dispatch_uid="library-url-memo-open")
-        request_finished.connect(signals.close_request_memo, dispatch_uid="library-url-memo-close")

@@ -1,41 +1,20 @@
 """The library page's address and the addresses of its topic sections and people's pages,
-for topics and people to link to. The library's address is looked up once per request,
-however many topics and people link to it (the memo is opened and closed by
-``resources.library.signals``)."""
-
-import threading
+for topics and people to link to. The library's address is kept in the process until public
+pages change (``wsi.page_cache.remembered``), however many topics and people link to it."""
 
 from django.apps import apps
 
-_memo = threading.local()
-
-
-def start_request_memo():
-    _memo.urls = {}
-
-
-def end_request_memo():
-    _memo.urls = None
+from wsi import page_cache
 
 
 def library_url():
-    """The library's URL ("" while no library page is published); memoised within a request."""
-    urls = getattr(_memo, "urls", None)
-    if urls is not None and "library" in urls:
-        return urls["library"]
+    """The library's URL ("" while no library page is published)."""
+    return page_cache.remembered("library-url", _read_library_url)
+
+
+def _read_library_url():
     index = _library_page_model().objects.live().first()
-    url = (index.url or "") if index is not None else ""
-    if urls is not None:
-        urls["library"] = url
-    return url
-
-
-def remember_library(index):
-    """Record the library's URL for this request when routing passes through ``index``: there
-    is one library (max_count = 1), so a live one is the page ``library_url`` would read."""
-    urls = getattr(_memo, "urls", None)
-    if urls is not None and index.live:
-        urls["library"] = index.url or ""
+    return (index.url or "") if index is not None else ""
 
 
 def library_route_url(name, slug):

@@ -5,7 +5,6 @@ from wagtail.models import PageViewRestriction
 
 from .facet_index import forget_library_index
 from .models import ResourcePage, Topic
-from .routes import end_request_memo, start_request_memo
 
 
 def forget_index(sender, instance=None, raw=False, **kwargs):
@@ -13,11 +12,3 @@ def forget_index(sender, instance=None, raw=False, **kwargs):
     # Rows saved raw come in bulk (fixtures, resources.library.bulk), whose loader forgets the index once.
     if not raw and isinstance(instance, ResourcePage | Topic | PageViewRestriction):
         forget_library_index()
-
-
-def open_request_memo(**kwargs):
-    start_request_memo()
-
-
-def close_request_memo(**kwargs):
-    end_request_memo()

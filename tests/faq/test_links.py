@@ -42,3 +42,24 @@ def test_a_link_to_a_deleted_page_is_not_left_dangling(client, faq_page):
 
     assert soup.select(".faq-entry__see-also") == []
     assert broken_links(client, faq_page.url) == []
+
+
+def test_a_linked_page_given_a_new_address_is_linked_there_at_once(client, faq_page):
+    report = StandardPageFactory(parent=faq_page.get_parent(), title="Gaining Ground", slug="gaining-ground")
+    FAQQuestionFactory(
+        page=faq_page,
+        answer=[{"type": "text", "value": f'<p><a linktype="page" id="{report.pk}">Gaining Ground</a></p>'}],
+        see_also=[{"type": "page", "value": report.pk}],
+    )
+
+    def links_to_the_report():
+        soup = BeautifulSoup(client.get(faq_page.url).content, "html.parser")
+        return [a["href"] for a in soup.select(".faq-entry a") if "gaining-ground" in a["href"]]
+
+    assert links_to_the_report() == [report.url, report.url]
+    report.slug = "gaining-ground-2025"
+    report.save_revision().publish()
+    report.refresh_from_db()
+
+    assert links_to_the_report() == [report.url, report.url]
+    assert report.url.endswith("/gaining-ground-2025/")

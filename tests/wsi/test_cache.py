@@ -103,3 +103,10 @@ def test_a_redis_that_never_answers_costs_one_timeout_not_one_per_call(settings)
         assert attempts == 1
     finally:
         silent.close()
+
+
+@pytest.mark.redis
+def test_cache_calls_share_one_redis_client(redis_up):
+    """Django's Redis cache makes a client per call, whose set-up cost more than the call."""
+    cache.set("greeting", "hello")
+    assert cache._cache.get_client(write=True) is cache._cache.get_client()

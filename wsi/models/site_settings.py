@@ -1,6 +1,9 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from wsi import page_cache
 
 from .fields import image_field
 
@@ -47,6 +50,17 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+    @classmethod
+    def for_request(cls, request):
+        """Read on every page (header, footer, meta tags): kept in the process until public pages
+        change. The admin edits the row ``for_site`` reads, never this shared one."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            name = ("site-settings", site.pk if site else None)
+            setattr(request, attr_name, page_cache.remembered(name, lambda: cls.for_site(site)))
+        return getattr(request, attr_name)
 
     @property
     def social_links(self):

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "wsi.http_caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "wsi.sites.SiteMiddleware",
     # Public forms carry no token: a post from this site's pages passes by its Origin.
     "wsi.csrf.SameOriginCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -14,6 +14,7 @@ from wagtail.search import index
 from resources.events import calendars
 from resources.events import feeds as event_feeds
 from resources.events.filters import ListingFilterForm, filtered_listing
+from wsi import page_cache
 from wsi.models import BasePage, BodyMixin, ListingImageMixin
 from wsi.page_privacy import public
 
@@ -114,10 +115,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, past=False, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = self.events()
+        # The filters' choices change only with the pages: kept until they do.
         form = ListingFilterForm(
             request.GET,
-            series=public(EventSeriesPage.objects.live()),
-            years=events.dates("start_date", "year", order="DESC"),
+            series=page_cache.remembered("event-series", lambda: list(public(EventSeriesPage.objects.live()))),
+            years=page_cache.remembered(
+                ("event-years", self.pk), lambda: list(events.dates("start_date", "year", order="DESC"))
+            ),
         )
         listing = filtered_listing(request, events.past() if past else events.upcoming(), form=form)
         context.update(listing, past=past)

@@ -11,6 +11,7 @@ from wagtail.search import index
 from resources.events import feeds as event_feeds
 from resources.events import structured_data as event_structured_data
 from resources.events.filters import ListingFilterForm, filtered_listing
+from wsi import page_cache
 from wsi.models import BasePage, BodyMixin, ListingImageMixin
 from wsi.page_privacy import public
 from wsi.structured_data import json_ld_script
@@ -42,7 +43,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = self.news()
-        form = ListingFilterForm(request.GET, years=news.dates("date", "year", order="DESC"), date_field="date")
+        # The years change only with the pages: kept until they do.
+        years = page_cache.remembered(("news-years", self.pk), lambda: list(news.dates("date", "year", order="DESC")))
+        form = ListingFilterForm(request.GET, years=years, date_field="date")
         context.update(filtered_listing(request, news.select_related("author"), form=form))
         return context
 

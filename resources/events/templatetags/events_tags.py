@@ -1,9 +1,11 @@
 """What the home page shows of the calendar and the news (wsi never imports resources)."""
 
 from django import template
+from django.utils import timezone
 from wagtail.models import Page
 
 from resources.events.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from wsi import page_cache
 from wsi.page_privacy import public
 
 register = template.Library()
@@ -11,24 +13,37 @@ register = template.Library()
 
 @register.inclusion_tag("events/home_next_events.html", takes_context=True)
 def next_events(context, count=3):
-    """The next ``count`` events, soonest first, counting those in progress."""
-    events = public(EventPage.objects.live()).upcoming().select_related("series")[:count]
-    return {"request": context.get("request"), "events": events, "index": _index(context, EventIndexPage)}
+    """The next ``count`` events, soonest first, counting those in progress: kept until public
+    pages change or one of them ends (only then can an event further on take its place)."""
+    events = page_cache.remembered(
+        ("next-events", count),
+        lambda: _next_events(count),
+        still_valid=lambda events: all(event.ends_at > timezone.now() for event in events),
+    )
+    return {"request": context.get("request"), "events": events, "index": _index(EventIndexPage)}
 
 
 @register.inclusion_tag("events/home_latest_news.html", takes_context=True)
 def latest_news(context, count=3):
-    news = public(NewsPage.objects.live()).select_related("author").order_by("-date", "-pk")[:count]
-    return {"request": context.get("request"), "news": news, "index": _index(context, NewsIndexPage)}
+    """The newest ``count`` news items: kept until public pages change."""
+    news = page_cache.remembered(("latest-news", count), lambda: _latest_news(count))
+    return {"request": context.get("request"), "news": news, "index": _index(NewsIndexPage)}
 
 
-def _index(context, model):
+def _next_events(count):
+    return list(public(EventPage.objects.live()).upcoming().select_related("series")[:count])
+
+
+def _latest_news(count):
+    return list(public(NewsPage.objects.live()).select_related("author").order_by("-date", "-pk")[:count])
+
+
+def _index(model):
     """The first live ``model`` page in tree order, for its address; the events and the news
-    indexes are read together, once per request."""
-    request = context.get("request")
-    indexes = getattr(request, "_wsi_events_indexes", None)
-    if indexes is None:
-        indexes = list(Page.objects.live().type(EventIndexPage, NewsIndexPage).order_by("path"))
-        if request is not None:
-            request._wsi_events_indexes = indexes
+    indexes are read together, and kept until public pages change."""
+    indexes = page_cache.remembered("events-indexes", _read_indexes)
     return next((page for page in indexes if issubclass(page.specific_class, model)), None)
+
+
+def _read_indexes():
+    return list(Page.objects.live().type(EventIndexPage, NewsIndexPage).order_by("path"))

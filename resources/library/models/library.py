@@ -10,7 +10,6 @@ from wsi.page_privacy import public
 from ..facet_index import library_index
 from ..feeds import LatestResourcesAtomFeed, LatestResourcesFeed
 from ..listing import LibraryListing
-from ..routes import remember_library
 from ..sections import PERSON_PAGE_SECTIONS, TOPIC_SECTION_SECTIONS, sections
 from .resource import ResourceAuthor, ResourcePage
 from .snippets import Person, Topic
@@ -29,7 +28,6 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
     search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
 
     def route(self, request, path_components):
-        remember_library(self)
         # A resource page whose slug equals a topic's wins over the topic section.
         try:
             return BasePage.route(self, request, path_components)

@@ -7,6 +7,7 @@ from resources.library.models import ResourceAuthor, ResourcePage
 from resources.library.routes import library_url
 from resources.library.scholar_meta import citation_meta
 from resources.library.structured_data import resource_json_ld
+from wsi import page_cache
 from wsi.page_privacy import public
 from wsi.structured_data import json_ld_script
 
@@ -15,7 +16,12 @@ register = template.Library()
 
 @register.inclusion_tag("library/includes/latest_resources.html", takes_context=True)
 def latest_resources(context, count=3):
-    """The newest resources of the library, for the home page."""
+    """The newest resources of the library, for the home page: kept until public pages change."""
+    resources = page_cache.remembered(("latest-resources", count), lambda: _latest_resources(count))
+    return {"request": context.get("request"), "resources": resources, "library_url": library_url()}
+
+
+def _latest_resources(count):
     resources = (
         public(ResourcePage.objects.live())
         .order_by(F("publication_date").desc(nulls_last=True), "-first_published_at", "-pk")
@@ -23,7 +29,7 @@ def latest_resources(context, count=3):
             Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation"))
         )[:count]
     )
-    return {"request": context.get("request"), "resources": list(resources), "library_url": library_url()}
+    return list(resources)
 
 
 @register.simple_tag

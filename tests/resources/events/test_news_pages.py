@@ -141,3 +141,12 @@ def test_home_page_shows_the_latest_news(client, news):
         "section", attrs={"aria-labelledby": "home-news-heading"}
     )
     assert titles(str(section)) == ["June 4", "June 3", "June 2"]
+
+
+def test_news_published_shows_on_the_home_page_at_once(client, news):
+    NewsPageFactory(parent=news, title="June 1", date=datetime.date(2030, 6, 1))
+    assert "June 1" in client.get("/").content.decode()
+
+    NewsPageFactory(parent=news, title="June 2", date=datetime.date(2030, 6, 2))
+
+    assert "June 2" in client.get("/").content.decode()

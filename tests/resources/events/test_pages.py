@@ -322,3 +322,18 @@ def test_series_and_home_page_queries_do_not_grow_with_the_number_of_events(
         client.get(url)  # the new pages emptied the cached menus
         with django_assert_num_queries(count):
             client.get(url)
+
+
+def test_an_event_leaves_the_home_page_when_it_ends_and_the_next_one_takes_its_place(client, events):
+    soon = EventPageFactory(parent=events, title="Soon", start_date=day(1))
+    for offset in (2, 3, 4):
+        EventPageFactory(parent=events, title=f"In {offset} days", start_date=day(offset))
+
+    def next_events():
+        html = client.get("/").content.decode()
+        return titles(str(BeautifulSoup(html, "html.parser").find(attrs={"aria-labelledby": "home-events-heading"})))
+
+    with time_machine.travel(soon.ends_at - datetime.timedelta(seconds=20), tick=False):
+        assert next_events() == ["Soon", "In 2 days", "In 3 days"]
+    with time_machine.travel(soon.ends_at + datetime.timedelta(seconds=20), tick=False):
+        assert next_events() == ["In 2 days", "In 3 days", "In 4 days"]

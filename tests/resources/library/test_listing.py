@@ -215,3 +215,16 @@ def test_home_page_shows_the_newest_resources(client, library):
     section = heading.find_parent(class_="home-section")
     assert [a.get_text() for a in section.select(".card__title a")] == ["From 2016", "From 2015", "From 2014"]
     assert section.select_one(".home-section__header a")["href"] == "/research-resources/"
+
+
+def test_a_resource_published_shows_on_the_home_page_at_once(client, library):
+    ResourcePageFactory(parent=library, title="From 2015", publication_date=datetime.date(2015, 1, 1))
+    assert "From 2015" in client.get("/").content.decode()
+
+    draft = ResourcePageFactory(
+        parent=library, title="From 2016", publication_date=datetime.date(2016, 1, 1), live=False
+    )
+    assert "From 2016" not in client.get("/").content.decode()
+    draft.save_revision().publish()
+
+    assert "From 2016" in client.get("/").content.decode()

@@ -92,15 +92,29 @@ def remembered(name, build, still_valid=None):
     most), or until ``still_valid(value)`` says no when time alone changes it: for what every
     request would read again from the database. Read-only: the value is shared by the requests
     that follow."""
+    values = _remembered_values()
+    if name not in values or (still_valid is not None and not still_valid(values[name])):
+        values[name] = build()
+    return values[name]
+
+
+def recall(name):
+    """What ``remembered`` or ``remember`` kept under ``name``, or None."""
+    return _remembered_values().get(name)
+
+
+def remember(name, value):
+    _remembered_values()[name] = value
+
+
+def _remembered_values():
     generation = current_generation()
     kept_until, values = _remembered.get(generation, (0, None))
     if kept_until <= time.time():
         _remembered.clear()
         values = {}
         _remembered[generation] = (time.time() + REMEMBER_SECONDS, values)
-    if name not in values or (still_valid is not None and not still_valid(values[name])):
-        values[name] = build()
-    return values[name]
+    return values
 
 
 def normalised_query(query_string):

@@ -1,21 +1,28 @@
-"""The Wagtail site a request is for, looked up once per process until public pages change
-(``page_cache.remembered``) rather than by a query at every request."""
+"""The Wagtail site a request is for, kept in the process until public pages change
+(``page_cache.remembered``) rather than looked up by a query at every request."""
 
 from django.http.request import split_domain_port
-from wagtail.models import Site
 
 from wsi import page_cache
 
 
 class SiteMiddleware:
-    """Sets the site that ``Site.find_for_request`` returns. After CommonMiddleware, which
-    refuses a host outside ALLOWED_HOSTS: only the site's own names are kept."""
+    """Gives the request the site that ``Site.find_for_request`` found for an earlier one with
+    the same host and port, and keeps the one it finds otherwise. It never looks the site up
+    itself: a request that needs no site (a health check, an error page) needs no database. After
+    CommonMiddleware, which refuses a host outside ALLOWED_HOSTS: only the site's own names are
+    kept."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        hostname = split_domain_port(request._get_raw_host())[0]
-        port = request.get_port()
-        request._wagtail_site = page_cache.remembered(("site", hostname, port), lambda: Site._find_for_request(request))
-        return self.get_response(request)
+        name = ("site", split_domain_port(request._get_raw_host())[0], request.get_port())
+        site = page_cache.recall(name)
+        if site is not None:
+            request._wagtail_site = site
+        response = self.get_response(request)
+        # Not after a POST, which may have changed the site it found at the start.
+        if site is None and request.method == "GET" and getattr(request, "_wagtail_site", None) is not None:
+            page_cache.remember(name, request._wagtail_site)
+        return response

@@ -17,7 +17,7 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        name = ("site", split_domain_port(request._get_raw_host())[0], request.get_port())
+        name = ("site", split_domain_port(request.get_host())[0], request.get_port())
         site = page_cache.recall(name)
         if site is not None:
             request._wagtail_site = site

@@ -90,8 +90,9 @@ def current_generation():
 def remembered(name, build, still_valid=None):
     """``build()``, kept in this process until public pages change (``REMEMBER_SECONDS`` at
     most), or until ``still_valid(value)`` says no when time alone changes it: for what every
-    request would read again from the database. Read-only: the value is shared by the requests
-    that follow."""
+    request would read again from the database. The value is shared by the requests that
+    follow: never change it, except to add what they may all use (``page_routes`` fills a dict
+    of the pages routing passes through)."""
     values = _remembered_values()
     if name not in values or (still_valid is not None and not still_valid(values[name])):
         values[name] = build()

@@ -45,12 +45,14 @@ class LibraryIndex:
         self._rank_of = {order: _inverse(self._at_rank[order]) for order in ("title", "oldest")}
 
         by_type, by_year, by_topic = defaultdict(BitMap), defaultdict(BitMap), defaultdict(BitMap)
+        self.topics_of = [[] for _ in rows]  # each resource's topic pks, by position
         for position, i in enumerate(newest):
             by_type[rows[i][1]].add(position)
             by_year[dates[i].year if dates[i] else None].add(position)
         for resource_pk, topic_pk in topic_links:
             if (position := self.position.get(resource_pk)) is not None:
                 by_topic[topic_pk].add(position)
+                self.topics_of[position].append(topic_pk)
         # Each maps a value (type, year or None for undated, topic pk) to its resources.
         self.by_type, self.by_year, self.by_topic = dict(by_type), dict(by_year), dict(by_topic)
         self._searches = {}

@@ -7,12 +7,11 @@ from collections import Counter
 from functools import partial
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
 from pyroaring import BitMap
 
 from wsi.listing import clamped_page, clean_query, page_url, pagination, quoted, search_terms
 
-from .models.resource import ResourceAuthor, ResourcePage
+from .cards import resources_at
 from .resource_types import ResourceType
 
 MAX_VALUES = 30
@@ -133,7 +132,7 @@ class LibraryListing:
         else:
             ordered = index.in_order(results, "newest" if self.sort == "relevance" else self.sort)
         page = clamped_page(ordered, PER_PAGE, self.requested_page, self.notices)
-        page.object_list = _resources_at(index, page.object_list)
+        page.object_list = resources_at(index, page.object_list)
         return {
             "listing": self,
             "results": page,
@@ -241,18 +240,6 @@ def _counts(facet, selection):
         if count := resources.intersection_cardinality(selection):
             counts[value] = count
     return counts
-
-
-def _resources_at(index, positions):
-    """One page of results, in order, with their topics and authors: three queries. A resource
-    unpublished since the index was read is left out."""
-    pks = [index.ids[position] for position in positions]
-    resources = ResourcePage.objects.live().filter(pk__in=pks)
-    resources = resources.prefetch_related(
-        "topics", Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation"))
-    )
-    by_pk = {resource.pk: resource for resource in resources}
-    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def _as_list(values):

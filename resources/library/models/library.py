@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -7,11 +6,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wsi.models import BasePage, BodyMixin
 from wsi.page_privacy import public
 
+from ..cards import for_cards, live_topics, with_topics
 from ..facet_index import library_index
 from ..feeds import LatestResourcesAtomFeed, LatestResourcesFeed
 from ..listing import LibraryListing
 from ..sections import PERSON_PAGE_SECTIONS, TOPIC_SECTION_SECTIONS, sections
-from .resource import ResourceAuthor, ResourcePage
+from .resource import ResourcePage
 from .snippets import Person, Topic
 
 
@@ -41,7 +41,7 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
 
     def get_context(self, request, *args, topic=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = list(Topic.objects.live())
+        topics = live_topics()
         listing = LibraryListing(request.GET, library_index(), topics, within=topic)
         context.update(listing.context())
         context["topics"] = topics
@@ -64,22 +64,17 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
     @path("people/<slug:person_slug>/", name="person")
     def person(self, request, person_slug):
         person = get_object_or_404(Person.objects.live(), slug=person_slug)
-        works = (
-            self.resources()
-            .filter(authors__person=person)
-            .distinct()
-            .order_by("-publication_date", "title")
-            .prefetch_related(
-                "topics", Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation"))
-            )
+        works = for_cards(
+            self.resources().filter(authors__person=person).distinct().order_by("-publication_date", "title")
         )
+        works = with_topics(list(works))
         context = super().get_context(request)
         context.update(person=person, works=works, sections=sections(PERSON_PAGE_SECTIONS, request, person))
         return TemplateResponse(request, "library/person_page.html", context)
 
     @path("<slug:topic_slug>/", name="topic_section")
     def topic_section(self, request, topic_slug):
-        topic = get_object_or_404(Topic.objects.live(), slug=topic_slug)
+        topic = _live_topic(topic_slug)
         context = self.get_context(request, topic=topic)
         context["sections"] = sections(TOPIC_SECTION_SECTIONS, request, topic)
         return TemplateResponse(request, "library/topic_section.html", context)
@@ -105,3 +100,10 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
         authors = Person.objects.live().filter(authorships__page__live=True).distinct()
         urls += [{"location": base + self.reverse_subpage("person", args=[p.slug])} for p in authors]
         return urls
+
+
+def _live_topic(slug):
+    for topic in live_topics():
+        if topic.slug == slug:
+            return topic
+    raise Http404("No such topic.")

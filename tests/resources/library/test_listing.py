@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
-from resources.library.factories import ResourcePageFactory, TopicFactory
+from resources.library.factories import PersonFactory, ResourcePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +228,40 @@ def test_a_resource_published_shows_on_the_home_page_at_once(client, library):
     draft.save_revision().publish()
 
     assert "From 2016" in client.get("/").content.decode()
+
+
+def card_topics(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [
+        [tag.get_text(strip=True) for tag in card.select(".resource-card__topics .tag")]
+        for card in soup.select(".resource-card")
+    ]
+
+
+def test_a_card_names_its_resources_topics_in_the_admins_order_one_not_live_too(client, library, topics):
+    topics["systems"].sort_order, topics["outcomes"].sort_order = 0, 1
+    topics["systems"].save()
+    topics["outcomes"].save()
+    unpublished = TopicFactory(name="Unpublished Topic", slug="unpublished", sort_order=2, live=False)
+    author = PersonFactory(name="Ann Lee", slug="ann-lee")
+    ResourcePageFactory(
+        parent=library,
+        title="Tagged",
+        topics=[unpublished, topics["outcomes"], topics["systems"]],
+        authors=[author],
+    )
+    named = [["Systems Change", "Worker Outcomes", "Unpublished Topic"]]
+
+    assert card_topics(client.get(library.url)) == named
+    assert card_topics(client.get(f"{library.url}systems-change/")) == named
+    assert card_topics(client.get(f"{library.url}people/ann-lee/")) == named
+
+
+def test_a_renamed_topic_shows_on_the_cards_at_once(client, library, topics):
+    ResourcePageFactory(parent=library, title="Tagged", topics=[topics["outcomes"]])
+    assert card_topics(client.get(library.url)) == [["Worker Outcomes"]]
+
+    topics["outcomes"].name = "Outcomes for Workers"
+    topics["outcomes"].save()
+
+    assert card_topics(client.get(library.url)) == [["Outcomes for Workers"]]

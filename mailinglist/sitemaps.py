@@ -5,15 +5,28 @@ from .models import Announcement
 
 
 class NewsletterSitemap(Sitemap):
-    """The public newsletter archive: its list and every announcement sent."""
+    """The public newsletter archive: its list, then every announcement sent, newest first, a
+    page of ``limit`` at a time (``?p=``, listed by the sitemap index)."""
+
+    limit = 1000
 
     def items(self):
-        return [None, *Announcement.objects.filter(state__in=Announcement.PUBLIC_STATES).order_by("-queued_at")]
+        announcements = Announcement.objects.filter(state__in=Announcement.PUBLIC_STATES)
+        return announcements.order_by("-queued_at", "-pk").only("queued_at")
 
     def location(self, item):
-        if item is None:
-            return reverse("mailinglist:archive")
         return reverse("mailinglist:newsletter", args=[item.pk])
 
     def lastmod(self, item):
-        return None if item is None else item.queued_at
+        return item.queued_at
+
+    def get_latest_lastmod(self):
+        # The index names the section without a date, and so costs one count: the archive list
+        # has none.
+        return None
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        if int(page) == 1:  # a page number the paginator took
+            urls.insert(0, {"location": f"{protocol}://{domain}{reverse('mailinglist:archive')}"})
+        return urls

@@ -5,11 +5,11 @@
 unpublished, moved or deleted shows at its own URLs (every route, and the old ones after a move
 or a new slug, with its subtree), in the listings above it (its ancestors, up to the home page),
 on the pages that link to it (Wagtail's reference index) and in what the apps list site-wide
-(search, the sitemap, feeds, calendars), which they name through the ``frontend_cache_urls``
-hook: wsi imports none of them. The hook is also how an app claims its snippets: a topic shows
-on its section and on its resources. What shows on every page (the menus, the footer's site
-settings) and what nothing claims purge the whole site, ``/*``, as does a change that would
-purge more than ``MAX_URLS`` URLs.
+(search, the sitemap's index and pages section, feeds, calendars), which they name through the
+``frontend_cache_urls`` hook: wsi imports none of them. The hook is also how an app claims its
+snippets: a topic shows on its section and on its resources. What shows on every page (the
+menus, the footer's site settings) and what nothing claims purge the whole site, ``/*``, as does
+a change that would purge more than ``MAX_URLS`` URLs.
 
 A purge of a path drops every query-string variant of it (docker/varnish/default.vcl)."""
 
@@ -36,7 +36,9 @@ MAX_URLS = 500
 MENUS_KEY = "wsi:frontend-cache:menus:{site_id}"
 # Shown on every page: a change purges the whole site.
 SHOWN_EVERYWHERE = (Site, BaseSiteSetting, BaseGenericSetting)
-SITE_WIDE_PATHS = ("/search/", "/sitemap.xml")
+# A page changes search, and the sitemap: its index (the count of pages of the pages section)
+# and the pages section, every ?p= of it.
+SITE_WIDE_PATHS = ("/search/", "/sitemap.xml", "/sitemap-pages.xml")
 
 
 def enabled():

@@ -9,16 +9,25 @@ SITEMAP_METHODS = ("get_sitemap_urls", "get_url_parts", "get_full_url")
 
 
 class PageSitemap(Sitemap):
-    """Wagtail's sitemap of the site's live, public pages, read in a fixed number of queries
-    whatever the size of the site. Wagtail reads every page as its specific model, in chunks of
-    2,000 pages of one query per model each; a page's address and date are on its Page row,
-    so only the pages of models that add addresses of their own (the library's topics and
-    people, the events' past list) are read again as their model, one query per such model."""
+    """Wagtail's sitemap of the site's live, public pages, a page of ``limit`` pages at a time
+    (``?p=``, listed by the sitemap index), each read in a fixed number of queries whatever the
+    size of the site. Wagtail reads every page as its specific model, in chunks of 2,000 pages of
+    one query per model each; a page's address and date are on its Page row, so only the pages
+    of models that add addresses of their own (the library's topics and people, the events' past
+    list) are read again as their model, one query per such model."""
+
+    limit = 1000
 
     def items(self):
         root = self.get_wagtail_site().root_page
         pages = public(root.get_descendants(inclusive=True).live()).order_by("path")
         return pages.only("path", "url_path", "content_type", "last_published_at", "latest_revision_created_at")
+
+    def get_latest_lastmod(self):
+        # The index names the section without a date, and so costs one count: Django's default
+        # reads every page for the latest. Not every address has a date anyway (the library's
+        # topics and people).
+        return None
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)

@@ -26,5 +26,5 @@ def page_paths():
         "site search": "/search/?q=training",
         "a feed": f"{library}feed/",
         "an .ics": f"{events}calendar/",
-        "the sitemap": "/sitemap.xml",
+        "the sitemap's first page of pages": "/sitemap-pages.xml",
     }

@@ -77,7 +77,8 @@ def test_a_published_page_purges_itself_its_listings_and_the_site_wide_pages_onc
         assert purged == []  # nothing before the commit
 
     [task] = purged
-    assert _paths(task) == {"/about-us/our-story/", "/about-us/", "/", "/search/", "/sitemap.xml"}
+    site_wide = {"/search/", "/sitemap.xml", "/sitemap-pages.xml"}
+    assert _paths(task) == {"/about-us/our-story/", "/about-us/", "/", *site_wide}
 
 
 def test_a_draft_or_a_rolled_back_publish_purges_nothing(home, library, purged, committed):

@@ -26,7 +26,8 @@ def _demo_urls(client):
         urls.update(link["href"] for link in html.select('link[rel="alternate"]'))
         urls.update(link["href"] for link in html.select('a[href$="calendar/"], a[href$=".ics"]'))
     library = next(url for url in urls if url.startswith("/research-resources/"))
-    urls |= {"/search/?q=training", "/sitemap.xml", "/mailing-list/", library + "?q=jobs&type=report"}
+    urls |= {"/search/?q=training", "/mailing-list/", library + "?q=jobs&type=report"}
+    urls |= {"/sitemap.xml", "/sitemap-pages.xml", "/sitemap-pages.xml?p=1", "/sitemap-newsletters.xml"}
     return sorted(urlsplit(url)._replace(scheme="", netloc="").geturl() for url in urls)
 
 

@@ -1,15 +1,15 @@
 """What search engines and link previews read: titles, descriptions, canonical URLs, Open
 Graph and Twitter tags, robots.txt and the sitemap."""
 
-from xml.etree import ElementTree
-
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from tests.helpers.sitemaps import all_locations, locations, sitemap_urls
 from wsi.factories import SectionPageFactory, StandardPageFactory
 from wsi.models import SiteSettings
+from wsi.sitemaps import PageSitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -97,11 +97,35 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_names_the_sitemap(client
 def test_sitemap_lists_live_pages_only(client, story):
     draft = StandardPageFactory(parent=story.get_parent(), title="Unpublished plans", slug="plans", live=False)
 
-    response = client.get("/sitemap.xml")
+    found = all_locations(client)
 
-    assert response.status_code == 200
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locations = [loc.text for loc in ElementTree.fromstring(response.content).findall("s:url/s:loc", namespace)]
-    assert "http://testserver/" in locations
-    assert "http://testserver/about-us/our-story/" in locations
-    assert not any(draft.slug in location for location in locations)
+    assert "http://testserver/" in found
+    assert "http://testserver/about-us/our-story/" in found
+    assert not any(draft.slug in location for location in found)
+
+
+def test_the_sitemap_is_an_index_of_one_sitemap_per_section(client, story):
+    assert sitemap_urls(client) == ["/sitemap-pages.xml", "/sitemap-newsletters.xml"]
+    assert client.get("/sitemap-pages.xml")["X-Robots-Tag"] == "noindex, noodp, noarchive"
+    assert client.get("/sitemap-events.xml").status_code == 404
+
+
+def test_a_section_larger_than_its_limit_is_split_into_pages_that_list_every_address_once(client, story, monkeypatch):
+    for number in range(3):
+        StandardPageFactory(parent=story.get_parent(), slug=f"page-{number}")
+    monkeypatch.setattr(PageSitemap, "limit", 4)  # the home page, About us and its four pages
+
+    assert sitemap_urls(client) == ["/sitemap-pages.xml", "/sitemap-pages.xml?p=2", "/sitemap-newsletters.xml"]
+    first, second = locations(client, "/sitemap-pages.xml"), locations(client, "/sitemap-pages.xml?p=2")
+    assert len(first) == 4 and len(second) == 2
+    pages = ["/", "/about-us/", "/about-us/our-story/", "/about-us/page-0/", "/about-us/page-1/", "/about-us/page-2/"]
+    assert sorted(first + second) == sorted(f"http://testserver{path}" for path in pages)
+
+
+@pytest.mark.parametrize("page", ["0", "3", "999", "x", ""])
+def test_a_sitemap_page_that_does_not_exist_is_not_found(client, story, monkeypatch, page):
+    monkeypatch.setattr(PageSitemap, "limit", 2)  # two pages of the pages section
+
+    assert client.get("/sitemap-pages.xml", {"p": "2"}).status_code == 200
+    assert client.get("/sitemap-pages.xml", {"p": page}).status_code == 404
+    assert client.get("/sitemap-newsletters.xml", {"p": page}).status_code == 404

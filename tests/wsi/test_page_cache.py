@@ -24,6 +24,7 @@ from wsi.cache import ForgivingRedisCache
 from wsi.factories import SectionPageFactory, StandardPageFactory
 from wsi.models import SiteSettings
 from wsi.page_cache import pages_changed
+from wsi.sitemaps import PageSitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +69,21 @@ def test_one_entry_serves_a_query_string_in_any_order(cached, client, home, djan
     cached("/search/", data={"q": "care", "page": "1"})
     with django_assert_num_queries(0):
         assert client.get("/search/?page=1&utm_source=mail&q=care").status_code == 200
+
+
+def test_each_page_of_a_sitemap_section_has_its_entry_and_a_new_page_shows_in_the_index(
+    cached, client, story, monkeypatch
+):
+    monkeypatch.setattr(PageSitemap, "limit", 2)
+    assert "/sitemap-pages.xml?p=3" not in cached("/sitemap.xml")
+    first, second = cached("/sitemap-pages.xml"), cached("/sitemap-pages.xml", data={"p": "2"})
+    assert "/about-us/our-story/" in second and "/about-us/our-story/" not in first
+
+    for slug in ("our-plans", "our-team"):  # five pages: a third page of the section
+        StandardPageFactory(parent=story.get_parent(), slug=slug)
+
+    assert "/sitemap-pages.xml?p=3" in client.get("/sitemap.xml").content.decode()
+    assert "/about-us/our-plans/" in client.get("/sitemap-pages.xml", {"p": "2"}).content.decode()
 
 
 def test_publishing_shows_the_new_version(cached, client, story):

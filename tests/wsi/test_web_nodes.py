@@ -194,7 +194,7 @@ def test_what_node_b_reads_while_node_a_commits_a_change_is_read_again_after_the
     story = StandardPageFactory(parent=about, title="Our Story", slug="our-story")
     site = Site.objects.get(is_default_site=True)
     assert "Our Story" in menu(node_b)
-    assert "http://testserver/about-us/" in page(node_b, "/sitemap.xml")
+    assert "http://testserver/about-us/" in page(node_b, "/sitemap-pages.xml")
 
     with transaction.atomic():
         story.title = "Our History"
@@ -203,10 +203,10 @@ def test_what_node_b_reads_while_node_a_commits_a_change_is_read_again_after_the
     with transaction.atomic():
         site.hostname = "www.wsi.example.org"
         site.save()
-        assert "http://testserver/about-us/" in page(node_b, "/sitemap.xml")
+        assert "http://testserver/about-us/" in page(node_b, "/sitemap-pages.xml")
 
     assert "Our History" in menu(node_b)
-    assert "http://www.wsi.example.org/about-us/" in page(node_b, "/sitemap.xml")
+    assert "http://www.wsi.example.org/about-us/" in page(node_b, "/sitemap-pages.xml")
 
 
 def test_nginx_keeps_answering_while_one_node_stops(nodes, tmp_path):

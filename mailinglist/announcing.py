@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from . import smtp
+from .archive import archive_changed
 from .bulk_messages import copies_for
 from .delivery import send_claimed
 from .messages import announcement_parts, mailing_list_settings
@@ -59,7 +60,8 @@ def prepare(announcement_id, deadline):
     while time.monotonic() < deadline:
         batch = list(people.filter(pk__gt=cursor)[: settings.MAILINGLIST_ANNOUNCEMENT_BATCH_SIZE])
         if not batch:
-            Announcement.objects.filter(pk=announcement_id, state=State.QUEUED).update(state=State.SENDING)
+            if Announcement.objects.filter(pk=announcement_id, state=State.QUEUED).update(state=State.SENDING):
+                archive_changed(announcement_id)
             return True
         cursor = batch[-1]
         with transaction.atomic():

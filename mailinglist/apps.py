@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 
 
 class MailinglistConfig(AppConfig):
@@ -36,3 +37,9 @@ class MailinglistConfig(AppConfig):
             "mailinglist.view_announcement",
         ],
     }
+
+    def ready(self):
+        from .archive import forget_deleted
+        from .models import Announcement
+
+        post_delete.connect(forget_deleted, sender=Announcement, dispatch_uid="mailinglist-archive")

@@ -78,9 +78,9 @@ def _shown_at(instance, signal_name, **kwargs):
     if isinstance(instance, PageViewRestriction):
         return _page_change(instance.page, "privacy")
     if isinstance(instance, Redirect):
-        return _paths([instance.old_path, instance.old_path.rstrip("/") + "/"], site=instance.site)
+        return site_paths([instance.old_path, instance.old_path.rstrip("/") + "/"], site=instance.site)
     if isinstance(instance, SearchPromotion):
-        return _paths(["/search/"])
+        return site_paths(["/search/"])
     claimed = _claimed(instance)
     referrers = _referrers(instance)
     if claimed is None and not referrers:
@@ -120,7 +120,7 @@ def _page_change(page, signal_name, url_path_before=None, instance_before=None, 
     shown += _claimed(page) or []
     shown += _referrers(page)
     urls |= _urls_of(shown)
-    urls |= _paths(SITE_WIDE_PATHS)
+    urls |= site_paths(SITE_WIDE_PATHS)
     return _bounded(urls)
 
 
@@ -151,7 +151,7 @@ def _urls_of(shown, live_only=True):
     for item in shown:
         if isinstance(item, str):  # a path, an absolute URL, or "" for an address not there yet
             if item:
-                urls |= _paths([item]) if item.startswith("/") else {item}
+                urls |= site_paths([item]) if item.startswith("/") else {item}
             continue
         page = item.specific_deferred
         if live_only and not page.live:
@@ -173,7 +173,8 @@ def _root_urls(site=None):
     return {site.root_url for site in sites}
 
 
-def _paths(paths, site=None):
+def site_paths(paths, site=None):
+    """The absolute URLs of ``paths`` ("/mailing-list/newsletters/") on ``site``, or every site."""
     return {root_url + path for root_url in _root_urls(site) for path in paths}
 
 

@@ -8,6 +8,7 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 
 from mailinglist import tasks
@@ -165,3 +166,29 @@ def test_an_announcement_being_sent_cannot_be_deleted(staff):
 
     assert "it can be deleted once it is sent" in text(refused)
     assert list(Announcement.objects.all()) == [sending]
+
+
+def test_an_announcement_sent_shows_in_the_cached_archive_at_once(staff, settings, django_capture_on_commit_callbacks):
+    settings.PAGE_CACHE_SECONDS = 600
+    SubscriberFactory()
+    announcement = AnnouncementFactory(subject="Gaining Ground is out")
+    visitor = Client()
+    visitor.get("/mailing-list/newsletters/")
+    assert "Gaining Ground is out" not in text(visitor.get("/mailing-list/newsletters/"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(send_page(announcement), {"action": "send"})
+
+    assert "Gaining Ground is out" in text(visitor.get("/mailing-list/newsletters/"))
+
+
+def test_a_sent_announcement_deleted_leaves_the_cached_archive_at_once(staff, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    sent = AnnouncementFactory(subject="Gaining Ground is out", state=State.SENT, queued_at=timezone.now())
+    visitor = Client()
+    visitor.get("/mailing-list/newsletters/")
+    assert "Gaining Ground is out" in text(visitor.get("/mailing-list/newsletters/"))
+
+    staff.post(f"/admin/mailing-list/announcements/delete/{sent.pk}/")
+
+    assert "Gaining Ground is out" not in text(visitor.get("/mailing-list/newsletters/"))

@@ -304,3 +304,20 @@ def test_the_staff_and_funders_pages_show_their_people_and_organisations(home, p
     assert "/about-us/staff/" in leaver_urls
     assert "/about-us/funders/" in funder_urls and "/about-us/staff/" not in funder_urls
     assert not any("/about-us/staff/" in urls for urls in author_urls)
+
+
+def test_an_announcement_purges_the_newsletter_archive_when_it_starts_sending_and_when_deleted(home, purged, committed):
+    from mailinglist import announcing
+    from mailinglist.factories import AnnouncementFactory
+    from mailinglist.models import Announcement
+
+    announcement = AnnouncementFactory(state=Announcement.State.QUEUED)
+    pk = announcement.pk
+    with committed():
+        announcing.prepare(announcement.pk, deadline=float("inf"))
+    with committed():
+        announcement.refresh_from_db()
+        announcement.delete()
+
+    archive = {"/mailing-list/newsletters/", f"/mailing-list/newsletters/{pk}/", "/sitemap-newsletters.xml"}
+    assert [_paths(urls) for urls in purged] == [archive, archive]

@@ -1,4 +1,5 @@
 from django.db.models import Q
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -47,16 +48,17 @@ def library_urls(instance):
     """Where the library shows a change (wsi/frontend_cache.py). A resource: the library's
     listing, every topic section (it may have just left one) and its authors' pages. A topic:
     every section (each lists the topics) and the resources that show it. A person or an
-    organisation: their page and the resources that name them, and the Staff or Funders page."""
+    organisation: their page and the resources that name them, and the Staff or Funders page.
+    The sitemap lists the topics' sections and the authors' pages."""
     if isinstance(instance, ResourcePage):
         authors = Person.objects.filter(authorships__page=instance)
         return [*_listings(), *(author.get_absolute_url() for author in authors)]
     if isinstance(instance, Topic):
-        return [*_listings(), *instance.resources.live()]
+        return [*_listings(), *instance.resources.live(), _sitemap_pages()]
     if isinstance(instance, Person):
         works = ResourcePage.objects.live().filter(authors__person=instance)
         staff_pages = StaffPage.objects.live() if instance.is_staff else []
-        return [*_listings(sections=False), instance.get_absolute_url(), *works, *staff_pages]
+        return [*_listings(sections=False), instance.get_absolute_url(), *works, *staff_pages, _sitemap_pages()]
     if isinstance(instance, Organisation):
         resources = ResourcePage.objects.live().filter(
             Q(authors__organisation=instance) | Q(partners=instance) | Q(funders=instance)
@@ -80,3 +82,7 @@ def _listings(sections=True):
             section = base + library.reverse_subpage("topic_section", args=[slug])
             urls += [section, section + "feed/", section + "feed/atom/"]
     return urls
+
+
+def _sitemap_pages():
+    return reverse("sitemap-section", args=["pages"])

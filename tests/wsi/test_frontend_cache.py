@@ -238,8 +238,9 @@ def test_a_topic_or_a_person_with_a_new_slug_purges_their_old_addresses_too(libr
         f"{base}job-quality/feed/",
         f"{base}job-quality/feed/atom/",
         f"{base}quality-of-jobs/",
+        "/sitemap-pages.xml",
     } <= topic_urls
-    assert {f"{base}people/ana-ruiz/", f"{base}people/ana-ruiz-lopez/"} <= person_urls
+    assert {f"{base}people/ana-ruiz/", f"{base}people/ana-ruiz-lopez/", "/sitemap-pages.xml"} <= person_urls
 
 
 def test_authors_and_speakers_removed_have_their_pages_purged(home, library, purged, committed):

@@ -27,6 +27,7 @@ class NewsletterSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
+        self.latest_lastmod = None  # no Last-Modified header, as wsi.sitemaps.PageSitemap says
         if int(page) == 1:  # a page number the paginator took
             urls.insert(0, {"location": f"{protocol}://{domain}{reverse('mailinglist:archive')}"})
         return urls

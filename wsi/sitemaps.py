@@ -34,16 +34,10 @@ class PageSitemap(Sitemap):
         own_types = {content_type.pk for content_type in _content_types_with_own_sitemap_urls()}
         own_pks = [item.pk for item in pages if item.content_type_id in own_types]
         specific = {item.pk: item for item in Page.objects.filter(pk__in=own_pks).defer_streamfields().specific()}
-        urls = []
-        last_mods = set()
-        for item in pages:
-            for url_info in specific.get(item.pk, item).get_sitemap_urls(self.request):
-                urls.append(url_info)
-                last_mods.add(url_info.get("lastmod"))
-        # As Wagtail's: none when the whole site is private.
-        if last_mods and None not in last_mods:
-            self.latest_lastmod = max(last_mods)
-        return urls
+        # No latest_lastmod, so no Last-Modified header: entries move between pages as pages come
+        # and go while a page's newest date may stay, and a cache answering If-Modified-Since
+        # from that date would keep the old list.
+        return [url_info for item in pages for url_info in specific.get(item.pk, item).get_sitemap_urls(self.request)]
 
 
 def _content_types_with_own_sitemap_urls():

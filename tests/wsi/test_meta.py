@@ -3,8 +3,10 @@ Graph and Twitter tags, robots.txt and the sitemap."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page
 
 from tests.helpers.sitemaps import all_locations, locations, sitemap_urls
 from wsi.factories import SectionPageFactory, StandardPageFactory
@@ -129,3 +131,17 @@ def test_a_sitemap_page_that_does_not_exist_is_not_found(client, story, monkeypa
     assert client.get("/sitemap-pages.xml", {"p": "2"}).status_code == 200
     assert client.get("/sitemap-pages.xml", {"p": page}).status_code == 404
     assert client.get("/sitemap-newsletters.xml", {"p": page}).status_code == 404
+
+
+def test_a_sitemap_page_carries_no_last_modified_date_a_deletion_elsewhere_would_not_change(client, story, monkeypatch):
+    """Entries shift between a section's pages as pages come and go, while the page's newest
+    date may stay the same: a cache answering If-Modified-Since from it would keep the old list."""
+    from mailinglist.factories import AnnouncementFactory
+    from mailinglist.models import Announcement
+
+    AnnouncementFactory(state=Announcement.State.SENT, queued_at=timezone.now())
+    Page.objects.update(last_published_at=timezone.now())
+    monkeypatch.setattr(PageSitemap, "limit", 1)  # the last page: Our story
+
+    assert not client.get("/sitemap-pages.xml?p=3").has_header("Last-Modified")
+    assert not client.get("/sitemap-newsletters.xml").has_header("Last-Modified")

@@ -67,7 +67,7 @@ class EventSeriesPage(RoutablePageMixin, ListingImageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = public(EventPage.objects.live()).filter(series=self).select_related("series")
+        events = public(EventPage.objects.live()).filter(series=self).for_cards()
         context["upcoming_events"] = events.upcoming()
         context["past_listing"] = filtered_listing(request, events.past())
         context["funders"] = self.funders.all()
@@ -123,10 +123,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 ("event-years", self.pk), lambda: list(events.dates("start_date", "year", order="DESC"))
             ),
         )
-        listing = filtered_listing(request, events.past() if past else events.upcoming(), form=form)
+        cards = events.for_cards()
+        listing = filtered_listing(request, cards.past() if past else cards.upcoming(), form=form)
         context.update(listing, past=past)
         if not past and not listing["is_filtered"]:
-            context["recent_past_events"] = events.past()[:3]
+            context["recent_past_events"] = cards.past()[:3]
         return context
 
 

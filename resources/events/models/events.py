@@ -24,6 +24,9 @@ from wsi.models import BasePage, BodyMixin
 from wsi.page_privacy import public
 from wsi.structured_data import json_ld_script
 
+# What an event's card reads (events/event_card.html), its link and its series' title included.
+CARD_FIELDS = ("title", "path", "depth", "url_path", "locale", "live", "introduction", "status", "time_zone")
+CARD_FIELDS += ("start_time", "starts_at", "ends_at", "venue_name", "address", "online_url", "series__title")
 AUDIO_EXTENSIONS = {"mp3", "m4a", "ogg", "wav"}
 VIDEO_EXTENSIONS = {"mp4", "webm"}
 
@@ -50,6 +53,11 @@ class EventQuerySet(PageQuerySet):
 
     def past(self):
         return self.filter(ends_at__lte=timezone.now()).order_by("-starts_at")
+
+    def for_cards(self):
+        """Only what a card shows: building the SQL of every column of an event and its series
+        took twice as long as running it."""
+        return self.select_related("series").only(*CARD_FIELDS)
 
 
 class EventPage(RoutablePageMixin, BodyMixin, BasePage):

@@ -31,7 +31,7 @@ def latest_news(context, count=3):
 
 
 def _next_events(count):
-    return list(public(EventPage.objects.live()).upcoming().select_related("series")[:count])
+    return list(public(EventPage.objects.live()).upcoming().for_cards()[:count])
 
 
 def _latest_news(count):

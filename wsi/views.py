@@ -22,7 +22,7 @@ from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from wsi.listing import clamped_page, clean_query, page_url, pagination, search_terms
-from wsi.page_privacy import public
+from wsi.page_privacy import public, searchable_public
 from wsi.search import SearchResult, extra_search_results
 
 
@@ -101,7 +101,8 @@ def search(request):
     pages = Page.objects.none()
     terms = search_terms(query)
     if terms and site is not None:
-        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).specific().search(terms)
+        pages = searchable_public(Page.objects.live()).descendant_of(site.root_page, inclusive=True)
+        pages = pages.specific().search(terms)
     results = clamped_page(pages, SEARCH_PER_PAGE, request.GET.get("page"), notices)
 
     promotions, extra = [], []

@@ -187,3 +187,15 @@ def test_a_private_page_or_a_draft_is_never_promoted_to_the_public(client, home,
     assert "/board-minutes/" not in html
     assert "/salary-bands/" not in html
     assert "Draft minutes" not in html
+
+
+def test_a_page_leaves_the_results_as_soon_as_it_or_its_section_is_made_private(client, home):
+    section = StandardPageFactory(parent=home, title="Staff area", slug="staff-area")
+    StandardPageFactory(parent=section, title="Sector minutes", slug="sector-minutes")
+    assert results(client.get("/search/", {"q": "sector minutes"})) == [("Standard page", "Sector minutes")]
+
+    restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    assert results(client.get("/search/", {"q": "sector minutes"})) == []
+
+    restriction.delete()
+    assert results(client.get("/search/", {"q": "sector minutes"})) == [("Standard page", "Sector minutes")]

@@ -2,6 +2,7 @@ import base64
 import hashlib
 import re
 import sys
+from collections import defaultdict
 from functools import partial
 
 import redis
@@ -21,6 +22,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from wsi import page_cache
 from wsi.listing import clamped_page, clean_query, page_url, pagination, search_terms
 from wsi.page_privacy import public, searchable_public
 from wsi.search import SearchResult, extra_search_results
@@ -140,24 +142,35 @@ def _page_result(page, request):
 
 
 def _promotions(query, request):
-    """Staff's recommended results for ``query``. A promoted page is shown only while search could
-    find it too: live, and neither it nor an ancestor restricted to some viewers."""
-    promotions = (
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .filter(Q(page__isnull=True) | Q(page__in=public(Page.objects.live())))
-        .select_related("page")
+    """Staff's recommended results for ``query``. All of them are kept until public pages change
+    (``page_cache.remembered``; a promotion saved or deleted is such a change): most searches
+    have none, and cost no query."""
+    site = Site.find_for_request(request)
+    promotions = page_cache.remembered(
+        ("search-promotions", site.pk if site else None), partial(_all_promotions, request)
     )
-    results = []
+    return promotions.get(normalise_query_string(query), [])
+
+
+def _all_promotions(request):
+    """{normalised query string: its recommended results}. A promoted page is shown only while
+    search could find it too: live, and neither it nor an ancestor restricted to some viewers."""
+    promotions = (
+        SearchPromotion.objects.filter(Q(page__isnull=True) | Q(page__in=public(Page.objects.live())))
+        .select_related("query", "page")
+        .order_by("sort_order", "pk")
+    )
+    results = defaultdict(list)
     for promotion in promotions:
         if promotion.page is not None:
             result = _page_result(promotion.page.specific, request)
-            results.append(
+            results[promotion.query.query_string].append(
                 SearchResult(result.title, result.url, "Recommended", promotion.description or result.snippet)
             )
         elif promotion.external_link_url:
-            results.append(
+            results[promotion.query.query_string].append(
                 SearchResult(
                     promotion.external_link_text, promotion.external_link_url, "Recommended", promotion.description
                 )
             )
-    return results
+    return dict(results)

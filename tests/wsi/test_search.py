@@ -1,5 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
@@ -199,3 +201,44 @@ def test_a_page_leaves_the_results_as_soon_as_it_or_its_section_is_made_private(
 
     restriction.delete()
     assert results(client.get("/search/", {"q": "sector minutes"})) == [("Standard page", "Sector minutes")]
+
+
+def test_a_promotion_shows_as_soon_as_it_is_saved_and_goes_when_deleted(client, home):
+    guide = StandardPageFactory(parent=home, title="Our tools", slug="tools")
+    assert results(client.get("/search/", {"q": "job quality"})) == []
+
+    promotion = SearchPromotion.objects.create(query=Query.get("job quality"), page=guide, description="Start here.")
+    assert results(client.get("/search/", {"q": "Job  Quality"})) == [("Recommended", "Our tools")]
+
+    promotion.delete()
+    assert results(client.get("/search/", {"q": "job quality"})) == []
+
+
+def test_a_promoted_page_leaves_the_results_as_soon_as_it_is_unpublished_or_made_private(client, home):
+    guide = StandardPageFactory(parent=home, title="Our tools", slug="tools")
+    SearchPromotion.objects.create(query=Query.get("job quality"), page=guide, description="Start here.")
+    assert results(client.get("/search/", {"q": "job quality"})) == [("Recommended", "Our tools")]
+
+    guide.unpublish()
+    assert results(client.get("/search/", {"q": "job quality"})) == []
+
+    guide.save_revision().publish()
+    assert results(client.get("/search/", {"q": "job quality"})) == [("Recommended", "Our tools")]
+    PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.LOGIN)
+    assert results(client.get("/search/", {"q": "job quality"})) == []
+
+
+def test_a_search_reads_neither_promotions_nor_view_restrictions_once_they_are_known(client, home):
+    StandardPageFactory(parent=home, title="Workforce page")
+    PageViewRestriction.objects.create(
+        page=StandardPageFactory(parent=home, title="Workforce minutes"), restriction_type=PageViewRestriction.LOGIN
+    )
+    client.get("/search/", {"q": "workforce"})
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/", {"q": "workforce"})
+
+    assert results(response) == [("Standard page", "Workforce page")]
+    read = " ".join(query["sql"] for query in queries)
+    assert "wagtailsearchpromotions_searchpromotion" not in read
+    assert "wagtailcore_pageviewrestriction" not in read

@@ -126,11 +126,13 @@ def search(request):
 
 
 def _count_hit(query):
-    """Wagtail's ``Query.add_hit()``, in one query once today's count exists (Wagtail reads it
-    first, then saves it)."""
-    search_query = Query.get(query)
-    if not QueryDailyHits.objects.filter(query=search_query, date=timezone.now().date()).update(hits=F("hits") + 1):
-        search_query.add_hit()
+    """Wagtail's ``Query.add_hit()``, in one query once today's count exists (Wagtail reads the
+    query, then today's count, then saves it)."""
+    todays = QueryDailyHits.objects.filter(
+        query__query_string=normalise_query_string(query), date=timezone.now().date()
+    )
+    if not todays.update(hits=F("hits") + 1):
+        Query.get(query).add_hit()
 
 
 def _page_result(page, request):

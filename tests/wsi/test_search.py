@@ -1,9 +1,13 @@
+import datetime
+from datetime import UTC
+
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory
@@ -242,3 +246,19 @@ def test_a_search_reads_neither_promotions_nor_view_restrictions_once_they_are_k
     read = " ".join(query["sql"] for query in queries)
     assert "wagtailsearchpromotions_searchpromotion" not in read
     assert "wagtailcore_pageviewrestriction" not in read
+
+
+def test_every_search_counts_one_hit_on_the_day_it_is_made(client, home):
+    first_day = datetime.datetime(2030, 6, 1, 12, tzinfo=UTC)
+    with time_machine.travel(first_day, tick=False):
+        for query in ["Job quality", "job  QUALITY", "job quality"]:
+            client.get("/search/", {"q": query})
+    with time_machine.travel(first_day + datetime.timedelta(days=1), tick=False):
+        client.get("/search/", {"q": "job quality"})
+        client.get("/search/", {"q": "job quality"})
+
+    daily = QueryDailyHits.objects.filter(query__query_string="job quality").order_by("date")
+    assert [(day.date, day.hits) for day in daily] == [
+        (datetime.date(2030, 6, 1), 3),
+        (datetime.date(2030, 6, 2), 2),
+    ]

@@ -104,7 +104,7 @@ def search(request):
     terms = search_terms(query)
     if terms and site is not None:
         pages = searchable_public(Page.objects.live()).descendant_of(site.root_page, inclusive=True)
-        pages = pages.specific().search(terms)
+        pages = pages.only("pk").search(terms)
     results = clamped_page(pages, SEARCH_PER_PAGE, request.GET.get("page"), notices)
 
     promotions, extra = [], []
@@ -116,7 +116,7 @@ def search(request):
         "search_query": query,
         "notices": notices,
         "results": results,
-        "page_results": [_page_result(page, request) for page in results],
+        "page_results": _page_results(results, request),
         "promotions": promotions,
         "extra_results": extra,
         "total": results.paginator.count + len(extra) + len(promotions),
@@ -133,6 +133,17 @@ def _count_hit(query):
     )
     if not todays.update(hits=F("hits") + 1):
         Query.get(query).add_hit()
+
+
+def _page_results(pages, request):
+    """The results that ``pages`` (found by search, in order) show. What a page shows is kept
+    until public pages change, added as pages are found: a search reads only which pages match."""
+    site = Site.find_for_request(request)
+    shown = page_cache.remembered(("page-search-results", site.pk if site else None), dict)
+    missing = [page.pk for page in pages if page.pk not in shown]
+    for page in Page.objects.filter(pk__in=missing).specific().defer_streamfields():
+        shown[page.pk] = _page_result(page, request)
+    return [shown[page.pk] for page in pages if page.pk in shown]
 
 
 def _page_result(page, request):

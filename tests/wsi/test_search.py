@@ -262,3 +262,16 @@ def test_every_search_counts_one_hit_on_the_day_it_is_made(client, home):
         (datetime.date(2030, 6, 1), 3),
         (datetime.date(2030, 6, 2), 2),
     ]
+
+
+def test_a_page_published_again_shows_its_new_title_address_and_summary_at_once(client, home):
+    page = StandardPageFactory(parent=home, title="Workforce guide", slug="guide", search_description="Old summary.")
+    assert results(client.get("/search/", {"q": "workforce"})) == [("Standard page", "Workforce guide")]
+
+    page.title, page.slug, page.search_description = "Workforce handbook", "handbook", "New summary."
+    page.save_revision().publish()
+
+    soup = BeautifulSoup(client.get("/search/", {"q": "workforce"}).content, "html.parser")
+    assert soup.select_one(".search-result__title a")["href"] == "/handbook/"
+    assert soup.select_one(".search-result__title").get_text(strip=True) == "Workforce handbook"
+    assert soup.select_one(".search-result__snippet").get_text() == "New summary."

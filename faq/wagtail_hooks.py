@@ -1,6 +1,9 @@
+from functools import partial
+
 from django.template.loader import render_to_string
 from django.utils.text import Truncator
 from wagtail import hooks
+from wagtail.models import Site
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search.backends import get_search_backend
 
@@ -15,15 +18,30 @@ MAX_RESULTS = 5
 
 @hooks.register("register_site_search_results")
 def faq_search_results(request, query):
-    """Questions that match, each linking straight to its answer on the FAQ page."""
+    """Questions that match, each linking straight to its answer on the FAQ page. What a result
+    shows of each question is kept until public pages change: a search reads only which match."""
     query = (query or "").strip()
     if not query:
         return []
-    matches = get_search_backend().search(query, FAQQuestion.objects.live())[:MAX_RESULTS]
-    return [
-        SearchResult(title=question.question, url=question.get_url(request), kind="FAQ", snippet=_snippet(question))
-        for question in matches
-    ]
+    site = Site.find_for_request(request)
+    pages, shown = page_cache.remembered(("faq-search-results", site.pk if site else None), partial(_shown, request))
+    if not shown:
+        return []
+    matches = get_search_backend().search(query, FAQQuestion.objects.filter(page__in=pages).only("pk"))
+    # A question saved since, while the shared cache did not answer, waits for the next build.
+    return [shown[question.pk] for question in matches[:MAX_RESULTS] if question.pk in shown]
+
+
+def _shown(request):
+    """The FAQ pages anyone may read, and {pk: search result} of their questions."""
+    questions = list(FAQQuestion.objects.live())
+    results = {
+        question.pk: SearchResult(
+            title=question.question, url=question.get_url(request), kind="FAQ", snippet=_snippet(question)
+        )
+        for question in questions
+    }
+    return sorted({question.page_id for question in questions}), results
 
 
 def _snippet(question):

@@ -1,8 +1,13 @@
 """Which pages anyone may see, decided inside the query that lists them."""
 
-from django.db.models import Exists, OuterRef
+from functools import reduce
+from operator import or_
+
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Length, Substr
 from wagtail.models import Page, PageViewRestriction
+
+from wsi import page_cache
 
 
 def public(pages):
@@ -10,6 +15,20 @@ def public(pages):
     a subquery: Wagtail's reads every restriction in a query of its own on each call."""
     restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
     return pages.exclude(Exists(restricted))
+
+
+def searchable_public(pages):
+    """``public(pages)`` for a queryset that is then searched: the search backend takes filters on
+    indexed fields only, not a subquery. What Wagtail's ``public()`` reads, the restricted pages'
+    paths, is kept until public pages change (``page_cache.remembered``) instead of read again."""
+    paths = page_cache.remembered("restricted-paths", _restricted_paths)
+    if not paths:
+        return pages
+    return pages.exclude(reduce(or_, (Q(path__startswith=path) for path in paths)))
+
+
+def _restricted_paths():
+    return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
 
 
 def view_restrictions(page):

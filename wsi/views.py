@@ -2,6 +2,7 @@ import base64
 import hashlib
 import re
 import sys
+from collections import defaultdict
 from functools import partial
 
 import redis
@@ -21,8 +22,9 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from wsi import page_cache
 from wsi.listing import clamped_page, clean_query, page_url, pagination, search_terms
-from wsi.page_privacy import public
+from wsi.page_privacy import public, searchable_public
 from wsi.search import SearchResult, extra_search_results
 
 
@@ -101,7 +103,8 @@ def search(request):
     pages = Page.objects.none()
     terms = search_terms(query)
     if terms and site is not None:
-        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).specific().search(terms)
+        pages = searchable_public(Page.objects.live()).descendant_of(site.root_page, inclusive=True)
+        pages = pages.only("pk").search(terms)
     results = clamped_page(pages, SEARCH_PER_PAGE, request.GET.get("page"), notices)
 
     promotions, extra = [], []
@@ -113,7 +116,7 @@ def search(request):
         "search_query": query,
         "notices": notices,
         "results": results,
-        "page_results": [_page_result(page, request) for page in results],
+        "page_results": _page_results(results, request),
         "promotions": promotions,
         "extra_results": extra,
         "total": results.paginator.count + len(extra) + len(promotions),
@@ -123,11 +126,24 @@ def search(request):
 
 
 def _count_hit(query):
-    """Wagtail's ``Query.add_hit()``, in one query once today's count exists (Wagtail reads it
-    first, then saves it)."""
-    search_query = Query.get(query)
-    if not QueryDailyHits.objects.filter(query=search_query, date=timezone.now().date()).update(hits=F("hits") + 1):
-        search_query.add_hit()
+    """Wagtail's ``Query.add_hit()``, in one query once today's count exists (Wagtail reads the
+    query, then today's count, then saves it)."""
+    todays = QueryDailyHits.objects.filter(
+        query__query_string=normalise_query_string(query), date=timezone.now().date()
+    )
+    if not todays.update(hits=F("hits") + 1):
+        Query.get(query).add_hit()
+
+
+def _page_results(pages, request):
+    """The results that ``pages`` (found by search, in order) show. What a page shows is kept
+    until public pages change, added as pages are found: a search reads only which pages match."""
+    site = Site.find_for_request(request)
+    shown = page_cache.remembered(("page-search-results", site.pk if site else None), dict)
+    missing = [page.pk for page in pages if page.pk not in shown]
+    for page in Page.objects.filter(pk__in=missing).specific().defer_streamfields():
+        shown[page.pk] = _page_result(page, request)
+    return [shown[page.pk] for page in pages if page.pk in shown]
 
 
 def _page_result(page, request):
@@ -139,24 +155,35 @@ def _page_result(page, request):
 
 
 def _promotions(query, request):
-    """Staff's recommended results for ``query``. A promoted page is shown only while search could
-    find it too: live, and neither it nor an ancestor restricted to some viewers."""
-    promotions = (
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .filter(Q(page__isnull=True) | Q(page__in=public(Page.objects.live())))
-        .select_related("page")
+    """Staff's recommended results for ``query``. All of them are kept until public pages change
+    (``page_cache.remembered``; a promotion saved or deleted is such a change): most searches
+    have none, and cost no query."""
+    site = Site.find_for_request(request)
+    promotions = page_cache.remembered(
+        ("search-promotions", site.pk if site else None), partial(_all_promotions, request)
     )
-    results = []
+    return promotions.get(normalise_query_string(query), [])
+
+
+def _all_promotions(request):
+    """{normalised query string: its recommended results}. A promoted page is shown only while
+    search could find it too: live, and neither it nor an ancestor restricted to some viewers."""
+    promotions = (
+        SearchPromotion.objects.filter(Q(page__isnull=True) | Q(page__in=public(Page.objects.live())))
+        .select_related("query", "page")
+        .order_by("sort_order", "pk")
+    )
+    results = defaultdict(list)
     for promotion in promotions:
         if promotion.page is not None:
             result = _page_result(promotion.page.specific, request)
-            results.append(
+            results[promotion.query.query_string].append(
                 SearchResult(result.title, result.url, "Recommended", promotion.description or result.snippet)
             )
         elif promotion.external_link_url:
-            results.append(
+            results[promotion.query.query_string].append(
                 SearchResult(
                     promotion.external_link_text, promotion.external_link_url, "Recommended", promotion.description
                 )
             )
-    return results
+    return dict(results)

@@ -6,6 +6,7 @@ from resources.library.models import Person
 from resources.library.sections import PERSON_PAGE_SECTIONS
 from wsi.frontend_cache import URLS_HOOK
 from wsi.page_cache import NEXT_CHANGE_HOOK
+from wsi.page_privacy import public
 
 from .models import EventPage
 from .staff_dashboard import EventsWithoutRegistrationPanel
@@ -14,7 +15,7 @@ from .staff_dashboard import EventsWithoutRegistrationPanel
 @hooks.register(PERSON_PAGE_SECTIONS)
 def person_events(request, person):
     """The events a person spoke at, newest first, on their page in the library."""
-    events = EventPage.objects.live().public().filter(speakers__person=person).distinct().order_by("-starts_at")
+    events = public(EventPage.objects.live()).filter(speakers__person=person).distinct().order_by("-starts_at")
     if not events:
         return ""
     return render_to_string("events/person_events.html", {"events": events, "request": request})

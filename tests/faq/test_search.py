@@ -1,8 +1,11 @@
 import pytest
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from faq.factories import FAQQuestionFactory
+from faq.models import FAQPage, FAQQuestion
 from faq.wagtail_hooks import faq_search_results
 from wsi.search import SearchResult, extra_search_results
 
@@ -90,3 +93,31 @@ def test_site_search_links_straight_to_the_answer(client, questions, query, ques
 
     assert f'href="/our-work/faq/#{anchor}"' in html
     assert question in html
+
+
+def test_a_question_published_after_a_search_shows_at_once_with_its_new_answer(client, questions, faq_page):
+    assert "Case managers arrange help" in client.get("/search/", {"q": "childcare"}).content.decode()
+
+    page = FAQPage.objects.get(pk=faq_page.pk)
+    questions = list(page.questions.all())
+    questions[0].answer = [{"type": "text", "value": "<p>Childcare, and help with the rent.</p>"}]
+    added = FAQQuestion(question="Who pays for childcare?", answer=[{"type": "text", "value": "<p>The programme.</p>"}])
+    page.questions = [*questions, added]
+    page.save_revision().publish()
+
+    html = client.get("/search/", {"q": "childcare"}).content.decode()
+    assert "Childcare, and help with the rent." in html
+    assert "Case managers arrange help" not in html
+    assert 'href="/our-work/faq/#who-pays-for-childcare"' in html
+
+
+def test_a_search_reads_only_which_questions_match(client, questions):
+    client.get("/search/", {"q": "childcare"})
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/search/", {"q": "childcare"}).content.decode()
+
+    assert 'href="/our-work/faq/#what-services-do-participants-get"' in html
+    (read,) = [query["sql"] for query in queries if "faq_faqquestion" in query["sql"]]
+    assert read.startswith('SELECT "faq_faqquestion"."id", ')
+    assert '"faq_faqquestion"."answer"' not in read

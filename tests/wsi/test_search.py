@@ -1,7 +1,13 @@
+import datetime
+from datetime import UTC
+
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory
@@ -187,3 +193,85 @@ def test_a_private_page_or_a_draft_is_never_promoted_to_the_public(client, home,
     assert "/board-minutes/" not in html
     assert "/salary-bands/" not in html
     assert "Draft minutes" not in html
+
+
+def test_a_page_leaves_the_results_as_soon_as_it_or_its_section_is_made_private(client, home):
+    section = StandardPageFactory(parent=home, title="Staff area", slug="staff-area")
+    StandardPageFactory(parent=section, title="Sector minutes", slug="sector-minutes")
+    assert results(client.get("/search/", {"q": "sector minutes"})) == [("Standard page", "Sector minutes")]
+
+    restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    assert results(client.get("/search/", {"q": "sector minutes"})) == []
+
+    restriction.delete()
+    assert results(client.get("/search/", {"q": "sector minutes"})) == [("Standard page", "Sector minutes")]
+
+
+def test_a_promotion_shows_as_soon_as_it_is_saved_and_goes_when_deleted(client, home):
+    guide = StandardPageFactory(parent=home, title="Our tools", slug="tools")
+    assert results(client.get("/search/", {"q": "job quality"})) == []
+
+    promotion = SearchPromotion.objects.create(query=Query.get("job quality"), page=guide, description="Start here.")
+    assert results(client.get("/search/", {"q": "Job  Quality"})) == [("Recommended", "Our tools")]
+
+    promotion.delete()
+    assert results(client.get("/search/", {"q": "job quality"})) == []
+
+
+def test_a_promoted_page_leaves_the_results_as_soon_as_it_is_unpublished_or_made_private(client, home):
+    guide = StandardPageFactory(parent=home, title="Our tools", slug="tools")
+    SearchPromotion.objects.create(query=Query.get("job quality"), page=guide, description="Start here.")
+    assert results(client.get("/search/", {"q": "job quality"})) == [("Recommended", "Our tools")]
+
+    guide.unpublish()
+    assert results(client.get("/search/", {"q": "job quality"})) == []
+
+    guide.save_revision().publish()
+    assert results(client.get("/search/", {"q": "job quality"})) == [("Recommended", "Our tools")]
+    PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.LOGIN)
+    assert results(client.get("/search/", {"q": "job quality"})) == []
+
+
+def test_a_search_reads_neither_promotions_nor_view_restrictions_once_they_are_known(client, home):
+    StandardPageFactory(parent=home, title="Workforce page")
+    PageViewRestriction.objects.create(
+        page=StandardPageFactory(parent=home, title="Workforce minutes"), restriction_type=PageViewRestriction.LOGIN
+    )
+    client.get("/search/", {"q": "workforce"})
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/", {"q": "workforce"})
+
+    assert results(response) == [("Standard page", "Workforce page")]
+    read = " ".join(query["sql"] for query in queries)
+    assert "wagtailsearchpromotions_searchpromotion" not in read
+    assert "wagtailcore_pageviewrestriction" not in read
+
+
+def test_every_search_counts_one_hit_on_the_day_it_is_made(client, home):
+    first_day = datetime.datetime(2030, 6, 1, 12, tzinfo=UTC)
+    with time_machine.travel(first_day, tick=False):
+        for query in ["Job quality", "job  QUALITY", "job quality"]:
+            client.get("/search/", {"q": query})
+    with time_machine.travel(first_day + datetime.timedelta(days=1), tick=False):
+        client.get("/search/", {"q": "job quality"})
+        client.get("/search/", {"q": "job quality"})
+
+    daily = QueryDailyHits.objects.filter(query__query_string="job quality").order_by("date")
+    assert [(day.date, day.hits) for day in daily] == [
+        (datetime.date(2030, 6, 1), 3),
+        (datetime.date(2030, 6, 2), 2),
+    ]
+
+
+def test_a_page_published_again_shows_its_new_title_address_and_summary_at_once(client, home):
+    page = StandardPageFactory(parent=home, title="Workforce guide", slug="guide", search_description="Old summary.")
+    assert results(client.get("/search/", {"q": "workforce"})) == [("Standard page", "Workforce guide")]
+
+    page.title, page.slug, page.search_description = "Workforce handbook", "handbook", "New summary."
+    page.save_revision().publish()
+
+    soup = BeautifulSoup(client.get("/search/", {"q": "workforce"}).content, "html.parser")
+    assert soup.select_one(".search-result__title a")["href"] == "/handbook/"
+    assert soup.select_one(".search-result__title").get_text(strip=True) == "Workforce handbook"
+    assert soup.select_one(".search-result__snippet").get_text() == "New summary."

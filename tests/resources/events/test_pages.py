@@ -16,7 +16,7 @@ from resources.events.factories import (
     EventSpeakerFactory,
 )
 from resources.events.models import PastEventsPage
-from resources.library.factories import OrganisationFactory, TopicFactory
+from resources.library.factories import OrganisationFactory, PersonFactory, TopicFactory
 from tests.helpers.sitemaps import all_locations
 from wsi.factories import SectionPageFactory
 
@@ -91,6 +91,23 @@ def test_drafts_and_private_events_are_not_listed(client, events):
     assert titles(html) == ["Public talk"]
     for hidden in ["Unpublished talk", "Members only"]:
         assert hidden not in html + feed + calendar
+
+
+def test_a_speakers_page_in_the_library_lists_neither_drafts_nor_private_events(client, events, library):
+    speaker = PersonFactory(name="Maureen Conway", slug="maureen-conway")
+    talks = {
+        title: EventPageFactory(parent=events, title=title, start_date=day(-3), live=live)
+        for title, live in [("Public talk", True), ("Unpublished talk", False), ("Members only", True)]
+    }
+    for talk in talks.values():
+        EventSpeakerFactory(page=talk, person=speaker)
+    PageViewRestriction.objects.create(page=talks["Members only"], restriction_type=PageViewRestriction.LOGIN)
+
+    html = client.get("/research-resources/people/maureen-conway/").content.decode()
+
+    assert "Public talk" in html
+    assert "Unpublished talk" not in html
+    assert "Members only" not in html
 
 
 def test_filters_by_series_topic_and_year(client, events, series):

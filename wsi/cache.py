@@ -81,3 +81,35 @@ class ForgivingRedisCache(RedisCache):
     delete_many = _forgiving(RedisCache.delete_many, lambda *args, **kwargs: None)
     incr = _forgiving(RedisCache.incr, _key_not_found)
     clear = _forgiving(RedisCache.clear, lambda: False)
+
+
+class RenditionCache(ForgivingRedisCache):
+    """Wagtail's rendition cache (the "renditions" alias). Wagtail writes every rendition it has
+    just read from this cache back into it: a Redis write per image on every page view. A
+    rendition read here is marked, and a write of it is dropped; a new one is written as usual."""
+
+    def get(self, key, default=None, version=None):
+        return _read(super().get(key, default, version))
+
+    def get_many(self, keys, version=None):
+        found = super().get_many(keys, version)
+        for value in found.values():
+            _read(value)
+        return found
+
+    def set(self, key, value, *args, **kwargs):
+        if not getattr(value, READ_HERE, False):
+            super().set(key, value, *args, **kwargs)
+
+    def set_many(self, data, *args, **kwargs):
+        unread = {key: value for key, value in data.items() if not getattr(value, READ_HERE, False)}
+        return super().set_many(unread, *args, **kwargs) if unread else []
+
+
+READ_HERE = "_wsi_read_from_cache"
+
+
+def _read(value):
+    if hasattr(value, "__dict__"):
+        setattr(value, READ_HERE, True)
+    return value

@@ -6,7 +6,9 @@ import logging
 import socket
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from mailinglist.models import SignupRequest
 from resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory
@@ -110,3 +112,37 @@ def test_cache_calls_share_one_redis_client(redis_up):
     """Django's Redis cache makes a client per call, whose set-up cost more than the call."""
     cache.set("greeting", "hello")
     assert cache._cache.get_client(write=True) is cache._cache.get_client()
+
+
+@pytest.mark.redis
+def test_a_rendition_read_from_the_cache_is_not_written_back(settings, django_assert_num_queries):
+    """Wagtail writes each rendition it reads from the cache back to it: a Redis write per image
+    on every page view. The key's time to live in Redis shows whether it was written again."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "renditions": {
+            "BACKEND": "wsi.cache.RenditionCache",
+            "LOCATION": settings.REDIS_URL,
+            "KEY_PREFIX": "wsi-test-renditions",
+            "TIMEOUT": 600,
+        },
+    }
+    renditions = caches["renditions"]
+    redis = renditions._cache.get_client(write=True)
+    image = Image.objects.create(title="Chart", file=get_test_image_file())
+    small = image.get_rendition("fill-100x100")
+    small_key = renditions.make_and_validate_key(small.get_cache_key())
+    try:
+        assert 0 < redis.ttl(small_key) <= 600
+        redis.expire(small_key, 30)
+
+        fresh = Image.objects.get(pk=image.pk)  # nothing prefetched: the cache answers
+        with django_assert_num_queries(0):
+            assert fresh.get_rendition("fill-100x100").url == small.url
+            assert fresh.get_renditions("fill-100x100")["fill-100x100"].url == small.url
+        large = fresh.get_rendition("fill-200x200")
+
+        assert redis.ttl(small_key) <= 30
+        assert redis.ttl(renditions.make_and_validate_key(large.get_cache_key())) > 30
+    finally:
+        renditions.delete_many([small.get_cache_key(), large.get_cache_key()])

@@ -123,7 +123,14 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "wsi",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+        },
+        # Wagtail's rendition lookups (wagtail.images: the "renditions" alias), in the same Redis.
+        "renditions": {
+            "BACKEND": "wsi.cache.RenditionCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "wsi",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        },
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,7 +1,7 @@
 """A resource as a card of a list (library/includes/resource_card.html: the library's results,
 a person's work): the fields the card reads, its authors read in one query for the whole list,
 and its topics taken from the library's facet index, which holds every resource's topics
-already."""
+already. A tile (resource_tile.html: related resources, the home page) reads the same fields."""
 
 from django.db.models import Prefetch
 

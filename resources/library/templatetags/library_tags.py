@@ -1,6 +1,7 @@
 from django import template
 from django.db.models import F, Prefetch
 
+from resources.library.cards import CARD_FIELDS
 from resources.library.citations import citation_list
 from resources.library.facet_index import library_index
 from resources.library.models import ResourceAuthor, ResourcePage
@@ -43,7 +44,7 @@ def related_resources(resource, limit=3):
     if not topic_pks:
         return []
     pks = library_index().sharing_most_topics(topic_pks, resource.pk, limit)
-    found = public(ResourcePage.objects.live()).defer_streamfields().in_bulk(pks)
+    found = public(ResourcePage.objects.live()).only(*CARD_FIELDS).in_bulk(pks)
     return [found[pk] for pk in pks if pk in found]
 
 

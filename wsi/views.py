@@ -25,7 +25,7 @@ from wagtail.search.utils import normalise_query_string
 from wsi import page_cache
 from wsi.listing import clamped_page, clean_query, page_url, pagination, search_terms
 from wsi.page_privacy import public, searchable_public
-from wsi.search import SearchResult, extra_search_results
+from wsi.search import RankedMatches, SearchResult, extra_search_results
 
 
 def _inline_style_source(template):
@@ -104,7 +104,7 @@ def search(request):
     terms = search_terms(query)
     if terms and site is not None:
         pages = searchable_public(Page.objects.live()).descendant_of(site.root_page, inclusive=True)
-        pages = pages.only("pk").search(terms)
+        pages = RankedMatches(pages.only("pk").search(terms), SEARCH_PER_PAGE, _page_number(request))
     results = clamped_page(pages, SEARCH_PER_PAGE, request.GET.get("page"), notices)
 
     promotions, extra = [], []
@@ -123,6 +123,13 @@ def search(request):
         "pagination": pagination(results, partial(page_url, [("q", query)])),
     }
     return TemplateResponse(request, "pages/search_results.html", context)
+
+
+def _page_number(request):
+    """The page of results asked for, as far as the one query can tell (``clamped_page`` says
+    what is wrong with a bad one)."""
+    number = request.GET.get("page", "")
+    return int(number) if number.isdigit() and int(number) > 0 else 1
 
 
 def _count_hit(query):

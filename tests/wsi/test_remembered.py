@@ -6,7 +6,7 @@ from datetime import UTC
 
 import pytest
 import time_machine
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
@@ -65,3 +65,19 @@ def test_changed_site_settings_show_at_once(client, home):
     site_settings.save()
 
     assert "The Initiative" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_what_was_kept_from_the_rows_of_a_change_rolled_back_is_not_served(client, home):
+    """Inside the transaction of a change, the process keeps values built from its rows; they
+    must go with it when it rolls back, not stay until the memo's minute runs out."""
+    section = SectionPageFactory(parent=home, title="About us", slug="about-us")
+    assert "About us" in client.get("/").content.decode()
+
+    with transaction.atomic():
+        section.title = "Never saved"
+        section.save_revision().publish()
+        assert "Never saved" in client.get("/").content.decode()  # the menus, built inside
+        transaction.set_rollback(True)
+
+    assert "Never saved" not in client.get("/").content.decode()

@@ -123,6 +123,18 @@ def test_a_page_of_results_and_the_count_of_all_come_from_one_search(client, hom
     assert len(results(response)) == (3 if page == "3" else 10)
 
 
+def test_pages_found_past_what_search_keeps_are_shown_all_the_same(client, home, monkeypatch):
+    monkeypatch.setattr("wsi.views.SEARCH_RESULTS_KEPT", 4)
+    for number in range(23):
+        StandardPageFactory(parent=home, title=f"Workforce page {number}")
+
+    first, second = (client.get("/search/", {"q": "workforce", "page": page}) for page in ("1", "2"))
+
+    assert len(results(first)) == len(results(second)) == 10
+    assert not set(results(first)) & set(results(second))
+    assert results(client.get("/search/", {"q": "workforce"})) == results(first)
+
+
 @pytest.mark.parametrize(
     ("page", "count_line", "notice"),
     [

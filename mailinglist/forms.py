@@ -63,6 +63,29 @@ class PublicForm(forms.Form):
         return time.time() - started < settings.MAILINGLIST_MIN_FILL_SECONDS
 
 
+class InterestsField(forms.ModelMultipleChoiceField):
+    """Topics, chosen by id. An id beyond the database's integers is refused like any other
+    unknown choice: SQLite raises OverflowError on it instead of finding nothing."""
+
+    MAX_ID = 2**63 - 1
+
+    def clean(self, value):
+        for pk in value if isinstance(value, list | tuple) else ():
+            if abs(_as_int(pk)) > self.MAX_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return super().clean(value)
+
+
+def _as_int(value):
+    """``value`` as the database lookup will read it; 0 when it is no number (refused later)."""
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
+
+
 class SignupForm(PublicForm):
     name = forms.CharField(
         label="Name (optional)",
@@ -70,7 +93,7 @@ class SignupForm(PublicForm):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    interests = forms.ModelMultipleChoiceField(
+    interests = InterestsField(
         label="What interests you? (optional)",
         queryset=Topic.objects.live(),
         required=False,
@@ -95,6 +118,7 @@ class PreferencesForm(forms.ModelForm):
         fields = ["name", "organisation", "interests"]
         labels = {"name": "Name", "organisation": "Organisation", "interests": "Topics that interest you"}
         widgets = {"interests": forms.CheckboxSelectMultiple}
+        field_classes = {"interests": InterestsField}
 
 
 class ImportForm(forms.Form):

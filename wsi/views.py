@@ -93,6 +93,8 @@ def _redis_answers(url):
 SEARCH_PER_PAGE = 10
 # Page results kept per site until public pages change, the first found first: about 0.7 kB each.
 SEARCH_RESULTS_KEPT = 2000
+# Past any search's results, and within the OFFSET both databases take.
+MAX_PAGE_NUMBER = 10**6
 
 
 @require_GET
@@ -129,9 +131,12 @@ def search(request):
 
 def _page_number(request):
     """The page of results asked for, as far as the one query can tell (``clamped_page`` says
-    what is wrong with a bad one)."""
+    what is wrong with a bad one, and finds the last page for one past the end: a number too
+    large for the database's OFFSET is read as such)."""
     number = request.GET.get("page", "")
-    return int(number) if number.isdigit() and int(number) > 0 else 1
+    if not number.isdecimal() or not int(number):
+        return 1
+    return min(int(number), MAX_PAGE_NUMBER)
 
 
 def _count_hit(query):

@@ -133,10 +133,10 @@ def _page_number(request):
     """The page of results asked for, as far as the one query can tell (``clamped_page`` says
     what is wrong with a bad one, and finds the last page for one past the end: a number too
     large for the database's OFFSET is read as such)."""
-    number = request.GET.get("page", "")
-    if not number.isdecimal() or not int(number):
+    digits = request.GET.get("page", "").lstrip("0")
+    if not digits.isdecimal():
         return 1
-    return min(int(number), MAX_PAGE_NUMBER)
+    return int(digits) if len(digits) < len(str(MAX_PAGE_NUMBER)) else MAX_PAGE_NUMBER
 
 
 def _count_hit(query):

@@ -9,6 +9,7 @@ from wagtail.search.backends import get_search_backend
 
 from resources.library.sections import TOPIC_SECTION_SECTIONS
 from wsi import page_cache
+from wsi.listing import search_terms
 from wsi.search import SearchResult
 
 from .models import FAQQuestion
@@ -20,14 +21,14 @@ MAX_RESULTS = 5
 def faq_search_results(request, query):
     """Questions that match, each linking straight to its answer on the FAQ page. What a result
     shows of each question is kept until public pages change: a search reads only which match."""
-    query = (query or "").strip()
-    if not query:
+    terms = search_terms(query or "").strip()
+    if not terms:
         return []
     site = Site.find_for_request(request)
     pages, shown = page_cache.remembered(("faq-search-results", site.pk if site else None), partial(_shown, request))
     if not shown:
         return []
-    matches = get_search_backend().search(query, FAQQuestion.objects.filter(page__in=pages).only("pk"))
+    matches = get_search_backend().search(terms, FAQQuestion.objects.filter(page__in=pages).only("pk"))
     # A question saved since, while the shared cache did not answer, waits for the next build.
     return [shown[question.pk] for question in matches[:MAX_RESULTS] if question.pk in shown]
 

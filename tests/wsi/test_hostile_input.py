@@ -17,6 +17,7 @@ PAGES = ["/", "/about-us/", "/about-us/who-we-are/", "/about-us/staff/", "/our-w
 @example(pairs=[("q", "%00"), ("page", "-" + "9" * 40)])
 @example(pairs=[("q", "sector"), ("page", "9" * 400)])
 @example(pairs=[("q", "sector"), ("page", "0" * 4301)])
+@example(pairs=[("q", "%22")])
 @example(pairs=[("q", "%ED%A0%80" * 1000), ("q", "sector")])
 @given(pairs=fields(["q", "page"], known={"q": ["sector", "jobs training", '"worker outcomes"'], "page": ["2"]}))
 def test_site_search(client, demo_site, pairs):

@@ -5,8 +5,7 @@ from functools import partial
 
 from django import forms
 
-from resources.library.models import Topic
-from wsi import page_cache
+from resources.library.topics import live_topics
 from wsi.listing import clamped_page, page_url, pagination
 
 PER_PAGE = 10
@@ -30,7 +29,7 @@ class ListingFilterForm(forms.Form):
             del self.fields["series"]
         else:
             self.fields["series"].choices = [("", "All series"), *((item.slug, item.title) for item in series)]
-        self.fields["topic"].choices = [("", "All topics"), *page_cache.remembered("topic-choices", _topic_choices)]
+        self.fields["topic"].choices = [("", "All topics"), *((topic.slug, topic.name) for topic in live_topics())]
         self.fields["year"].choices = [("", "All years"), *((str(day.year), str(day.year)) for day in years)]
 
     @property
@@ -47,10 +46,6 @@ class ListingFilterForm(forms.Form):
         if "year" in filters:
             queryset = queryset.filter(**{f"{self.date_field}__year": int(filters["year"])})
         return queryset
-
-
-def _topic_choices():
-    return [(topic.slug, topic.name) for topic in Topic.objects.live()]
 
 
 def filtered_listing(request, queryset, form=None):

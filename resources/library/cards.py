@@ -5,11 +5,9 @@ already. A tile (resource_tile.html: related resources, the home page) reads the
 
 from django.db.models import Prefetch
 
-from wsi import page_cache
-
 from .facet_index import library_index
 from .models.resource import ResourceAuthor, ResourcePage
-from .models.snippets import Topic
+from .topics import all_topics
 
 # The page fields a card and its link read: the rest of a resource (its summary, findings,
 # identifiers) took a third of the query's time.
@@ -21,16 +19,6 @@ CARD_AUTHORS = Prefetch(
         "page", "sort_order", "person__name", "organisation__name"
     ),
 )
-
-
-def all_topics():
-    """Every topic, live or not, in the admin's order: kept until public pages change. A card
-    names a topic that is not live, as the resource's own page does."""
-    return page_cache.remembered("library-topics", lambda: list(Topic.objects.all()))
-
-
-def live_topics():
-    return [topic for topic in all_topics() if topic.live]
 
 
 def for_cards(resources):

@@ -6,11 +6,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wsi.models import BasePage, BodyMixin
 from wsi.page_privacy import public
 
-from ..cards import for_cards, live_topics, with_topics
+from ..cards import for_cards, with_topics
 from ..facet_index import library_index
 from ..feeds import LatestResourcesAtomFeed, LatestResourcesFeed
 from ..listing import LibraryListing
 from ..sections import PERSON_PAGE_SECTIONS, TOPIC_SECTION_SECTIONS, sections
+from ..topics import live_topic, live_topics
 from .resource import ResourcePage
 from .snippets import Person, Topic
 
@@ -74,7 +75,9 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
 
     @path("<slug:topic_slug>/", name="topic_section")
     def topic_section(self, request, topic_slug):
-        topic = _live_topic(topic_slug)
+        topic = live_topic(topic_slug)
+        if topic is None:
+            raise Http404("No such topic.")
         context = self.get_context(request, topic=topic)
         context["sections"] = sections(TOPIC_SECTION_SECTIONS, request, topic)
         return TemplateResponse(request, "library/topic_section.html", context)
@@ -100,10 +103,3 @@ class ResourceIndexPage(RoutablePageMixin, BodyMixin, BasePage):
         authors = Person.objects.live().filter(authorships__page__live=True).distinct()
         urls += [{"location": base + self.reverse_subpage("person", args=[p.slug])} for p in authors]
         return urls
-
-
-def _live_topic(slug):
-    for topic in live_topics():
-        if topic.slug == slug:
-            return topic
-    raise Http404("No such topic.")

@@ -154,7 +154,7 @@ def _page_results(pages, request):
     until public pages change, added as pages are found: a search reads only which pages match."""
     site = Site.find_for_request(request)
     kept = page_cache.remembered(("page-search-results", site.pk if site else None), dict)
-    found = {pk: kept[pk] for pk in (page.pk for page in pages) if pk in kept}
+    found = {page.pk: kept[page.pk] for page in pages if page.pk in kept}
     missing = [page.pk for page in pages if page.pk not in found]
     for page in Page.objects.filter(pk__in=missing).specific().defer_streamfields():
         found[page.pk] = _page_result(page, request)
@@ -185,15 +185,17 @@ def _promotions(query, request):
 def _all_promotions(request):
     """{normalised query string: its recommended results}. A promoted page is shown only while
     search could find it too: live, and neither it nor an ancestor restricted to some viewers."""
-    promotions = (
+    promotions = list(
         SearchPromotion.objects.filter(Q(page__isnull=True) | Q(page__in=public(Page.objects.live())))
-        .select_related("query", "page")
+        .select_related("query")
         .order_by("sort_order", "pk")
     )
+    page_ids = {promotion.page_id for promotion in promotions if promotion.page_id is not None}
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific().defer_streamfields()}
     results = defaultdict(list)
     for promotion in promotions:
-        if promotion.page is not None:
-            result = _page_result(promotion.page.specific, request)
+        if promotion.page_id is not None:
+            result = _page_result(pages[promotion.page_id], request)
             results[promotion.query.query_string].append(
                 SearchResult(result.title, result.url, "Recommended", promotion.description or result.snippet)
             )

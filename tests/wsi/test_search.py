@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from resources.library.factories import ResourceIndexPageFactory, ResourcePageFactory
 from wsi.factories import StandardPageFactory
+from wsi.page_cache import pages_changed
 from wsi.search import SearchResult
 
 pytestmark = pytest.mark.django_db
@@ -273,6 +274,24 @@ def test_a_search_reads_neither_promotions_nor_view_restrictions_once_they_are_k
     read = " ".join(query["sql"] for query in queries)
     assert "wagtailsearchpromotions_searchpromotion" not in read
     assert "wagtailcore_pageviewrestriction" not in read
+
+
+def test_promoted_pages_are_read_together_however_many_there_are(client, home):
+    def queries_to_read_the_promotions():
+        pages_changed()  # the promotions are read again
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/search/", {"q": "nothing promoted"})
+        return len(queries)
+
+    SearchPromotion.objects.create(query=Query.get("care"), page=StandardPageFactory(parent=home, title="Care"))
+    client.get("/search/", {"q": "nothing promoted"})  # what no change empties: the site's root paths
+    one = queries_to_read_the_promotions()
+    for number in range(4):
+        page = StandardPageFactory(parent=home, title=f"Promoted {number}")
+        SearchPromotion.objects.create(query=Query.get(f"topic {number}"), page=page)
+
+    assert queries_to_read_the_promotions() == one
+    assert results(client.get("/search/", {"q": "topic 3"}))[0] == ("Recommended", "Promoted 3")
 
 
 def test_every_search_counts_one_hit_on_the_day_it_is_made(client, home):

@@ -1,10 +1,10 @@
 from django import template
-from django.db.models import F, Prefetch
+from django.db.models import F
 
 from resources.library.cards import CARD_FIELDS
 from resources.library.citations import citation_list
 from resources.library.facet_index import library_index
-from resources.library.models import ResourceAuthor, ResourcePage
+from resources.library.models import ResourcePage
 from resources.library.routes import library_url
 from resources.library.scholar_meta import citation_meta
 from resources.library.structured_data import resource_json_ld
@@ -23,14 +23,9 @@ def latest_resources(context, count=3):
 
 
 def _latest_resources(count):
-    resources = (
-        public(ResourcePage.objects.live())
-        .order_by(F("publication_date").desc(nulls_last=True), "-first_published_at", "-pk")
-        .prefetch_related(
-            Prefetch("authors", queryset=ResourceAuthor.objects.select_related("person", "organisation"))
-        )[:count]
-    )
-    return list(resources)
+    resources = public(ResourcePage.objects.live()).only(*CARD_FIELDS)
+    ordered = resources.order_by(F("publication_date").desc(nulls_last=True), "-first_published_at", "-pk")
+    return list(ordered[:count])
 
 
 @register.simple_tag

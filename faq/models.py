@@ -5,7 +5,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Site
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from wsi import page_cache
@@ -54,11 +54,9 @@ class FAQPage(BasePage):
         if getattr(request, "is_preview", False):
             entries, structured_data = self._entries(request)
         else:
-            # Expanding the answers' rich text cost more than the rest of the page. Links are
-            # relative to the request's site, hence the site in the name.
-            site = Site.find_for_request(request)
-            name = ("faq-entries", self.pk, site.pk if site else None)
-            entries, structured_data = page_cache.remembered(name, lambda: self._entries(request))
+            # Expanding the answers' rich text cost more than the rest of the page.
+            name = ("faq-entries", self.pk)
+            entries, structured_data = page_cache.remembered_for_site(request, name, lambda: self._entries(request))
         context["entries"] = entries
         context["structured_data"] = structured_data
         return context

@@ -3,7 +3,6 @@ from functools import partial
 from django.template.loader import render_to_string
 from django.utils.text import Truncator
 from wagtail import hooks
-from wagtail.models import Site
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search.backends import get_search_backend
 
@@ -24,8 +23,7 @@ def faq_search_results(request, query):
     terms = search_terms(query or "").strip()
     if not terms:
         return []
-    site = Site.find_for_request(request)
-    pages, shown = page_cache.remembered(("faq-search-results", site.pk if site else None), partial(_shown, request))
+    pages, shown = page_cache.remembered_for_site(request, "faq-search-results", partial(_shown, request))
     if not shown:
         return []
     matches = get_search_backend().search(terms, FAQQuestion.objects.filter(page__in=pages).only("pk"))

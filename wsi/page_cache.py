@@ -32,6 +32,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.models import Site
 
 from wsi import frontend_cache
 
@@ -102,6 +103,13 @@ def remembered(name, build, still_valid=None):
     if name not in values or (still_valid is not None and not still_valid(values[name])):
         values[name] = build()
     return values[name]
+
+
+def remembered_for_site(request, name, build):
+    """``remembered``, for each site apart: for a value holding links relative to the request's
+    site, or read from its settings."""
+    site = Site.find_for_request(request)
+    return remembered((name, site.pk if site is not None else None), build)
 
 
 def recall(name):

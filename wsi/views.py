@@ -152,8 +152,7 @@ def _count_hit(query):
 def _page_results(pages, request):
     """The results that ``pages`` (found by search, in order) show. What a page shows is kept
     until public pages change, added as pages are found: a search reads only which pages match."""
-    site = Site.find_for_request(request)
-    kept = page_cache.remembered(("page-search-results", site.pk if site else None), dict)
+    kept = page_cache.remembered_for_site(request, "page-search-results", dict)
     found = {page.pk: kept[page.pk] for page in pages if page.pk in kept}
     missing = [page.pk for page in pages if page.pk not in found]
     for page in Page.objects.filter(pk__in=missing).specific().defer_streamfields():
@@ -175,10 +174,7 @@ def _promotions(query, request):
     """Staff's recommended results for ``query``. All of them are kept until public pages change
     (``page_cache.remembered``; a promotion saved or deleted is such a change): most searches
     have none, and cost no query."""
-    site = Site.find_for_request(request)
-    promotions = page_cache.remembered(
-        ("search-promotions", site.pk if site else None), partial(_all_promotions, request)
-    )
+    promotions = page_cache.remembered_for_site(request, "search-promotions", partial(_all_promotions, request))
     return promotions.get(normalise_query_string(query), [])
 
 

@@ -57,9 +57,10 @@ class SiteSettings(BaseSiteSetting):
         change. The admin edits the row ``for_site`` reads, never this shared one."""
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):
-            site = Site.find_for_request(request)
-            name = ("site-settings", site.pk if site else None)
-            setattr(request, attr_name, page_cache.remembered(name, lambda: cls.for_site(site)))
+            kept = page_cache.remembered_for_site(
+                request, "site-settings", lambda: cls.for_site(Site.find_for_request(request))
+            )
+            setattr(request, attr_name, kept)
         return getattr(request, attr_name)
 
     @property
